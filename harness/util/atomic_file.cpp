@@ -1,0 +1,71 @@
+#include "util/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace contend {
+
+namespace {
+Error os_error(const std::string& what, const std::string& path) {
+  return io_error(what + " '" + path + "': " + std::strerror(errno),
+                  "check that the directory exists and is writable, or pass another path");
+}
+}  // namespace
+
+Status write_file_atomically(const std::string& path, std::string_view data) {
+  namespace fs = std::filesystem;
+  const fs::path dest(path);
+  std::error_code ec;
+  if (dest.has_parent_path()) {
+    fs::create_directories(dest.parent_path(), ec);
+    if (ec) {
+      return io_error("cannot create directory '" + dest.parent_path().string() + "': " + ec.message(),
+                      "pass an --out path in a writable directory");
+    }
+  }
+  std::string tmp = path + ".tmp.XXXXXX";
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return os_error("cannot create temp file for", path);
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Error e = os_error("cannot write", tmp);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return e;
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::fchmod(fd, 0644);
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    Error e = os_error("cannot flush", tmp);
+    ::unlink(tmp.c_str());
+    return e;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    Error e = os_error("cannot rename temp file onto", path);
+    ::unlink(tmp.c_str());
+    return e;
+  }
+  return Ok{};
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return io_error("cannot read '" + path + "': " + std::strerror(errno), "check the path");
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace contend
