@@ -1,0 +1,18 @@
+# Script mode: cmake -DOUT=file.cpp -DFILES="a.json|b.json" -P embed_presets.cmake
+# Writes a .cpp defining contend::detail::kEmbeddedPresets from workloads/<workload>/<name>.json.
+set(body "// Generated from workloads/*/*.json by harness/gen/embed_presets.cmake. Do not edit.\n")
+string(APPEND body "#include \"gen/presets.h\"\nnamespace contend::detail {\nextern const Preset kEmbeddedPresets[];\n")
+string(APPEND body "extern const std::size_t kEmbeddedPresetCount;\nconst Preset kEmbeddedPresets[] = {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
+set(count 0)
+foreach(f IN LISTS FILES)
+  get_filename_component(name "${f}" NAME_WE)
+  get_filename_component(dir "${f}" DIRECTORY)
+  get_filename_component(workload "${dir}" NAME)
+  file(READ "${f}" text)
+  string(APPEND body "  {\"${workload}\", \"${name}\", R\"contend_json(${text})contend_json\"},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "};\nconst std::size_t kEmbeddedPresetCount = ${count};\n}  // namespace contend::detail\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
