@@ -22,7 +22,13 @@
 #define CONTEND_METRICS_SANITIZER_ALLOCATOR 1
 #endif
 #if defined(CONTEND_METRICS_SANITIZER_ALLOCATOR)
+#if __has_include(<sanitizer/allocator_interface.h>)
 #include <sanitizer/allocator_interface.h>
+#else
+// g++-12 on Debian ships the runtimes (libasan, libtsan) but not this header; the symbol is the
+// same stable C interface.
+extern "C" size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
 #endif
 
 namespace contend::metrics {
