@@ -8,7 +8,7 @@
 // The buffer and watchdog are borrowed (they may live in shared memory) and must outlive the
 // sampler. Read the buffer only after stop() (or after the sampling process exited); the
 // watchdog may be polled at any time (it is atomic).
-// Memory: the sampler object is ~100 bytes plus one thread (default stack); samples live in the
+// Memory: sizeof(RssSampler) == 136 bytes plus one thread (default stack); samples live in the
 // caller's RssSampleBuffer (131,328 bytes). Sampling allocates nothing on the heap.
 // Later read errors do not stop sampling: they are counted in the buffer (read_errors,
 // first_error).
