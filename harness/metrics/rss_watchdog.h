@@ -65,7 +65,7 @@ class RssWatchdog {
   uint64_t rss_at_trip_ = 0;
   uint64_t t_ns_at_trip_ = 0;
   uint32_t tripped_ = 0;
-  uint32_t reserved_ = 0;
+  [[maybe_unused]] uint32_t reserved_ = 0;  // explicit tail padding (size stays 32)
 };
 
 static_assert(std::is_standard_layout_v<RssWatchdog>);

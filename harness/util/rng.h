@@ -7,6 +7,8 @@
 
 namespace contend {
 
+__extension__ typedef unsigned __int128 uint128_t;  // GCC/Clang builtin; __extension__ for -Wpedantic
+
 constexpr uint64_t splitmix64(uint64_t& state) {
   uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -39,7 +41,7 @@ class Rng {
   }
   // Uniform in [0, n), n > 0 (Lemire's multiply-shift; bias below 2^-64 * n, irrelevant here).
   constexpr uint64_t below(uint64_t n) {
-    return static_cast<uint64_t>((static_cast<unsigned __int128>(next_u64()) * n) >> 64);
+    return static_cast<uint64_t>((static_cast<uint128_t>(next_u64()) * n) >> 64);
   }
   // Uniform in [0, 1).
   constexpr double unit() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }

@@ -1,0 +1,55 @@
+// contend: stress-test and fuzzing harness for concurrent containers. Entry point: parses the
+// command line (flags come from flags/flags.def) and dispatches to one subcommand.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "driver/commands.h"
+#include "util/exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace contend;
+  Options o;
+  std::vector<std::string> history_files;
+  CLI::App app{
+      "contend: stress-test and fuzzing harness for concurrent containers.\n"
+      "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input file, 4 I/O error,\n"
+      "70 timeout, 71 rss limit, 72 interrupted, 73 crash, 74 deadlock, 75 livelock,\n"
+      "76 nondeterministic replay, 77 violation found, 78 regression.",
+      "contend"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "contend 0.1.0");
+  auto* list = app.add_subcommand("list", "List targets (and canaries), workloads and presets");
+  add_flags(*list, kCmdList, o);
+  auto* run = app.add_subcommand("run", "Stress-run a workload on real threads against one or more targets, "
+                                        "check invariants, measure latency and RSS, write result JSON");
+  add_flags(*run, kCmdRun, o);
+  auto* check = app.add_subcommand("check-history", "Check recorded histories for linearizability");
+  add_flags(*check, kCmdCheckHistory, o);
+  check->add_option("files", history_files, "history files")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    std::string sub;
+    for (auto* s : app.get_subcommands()) sub = " " + s->get_name();
+    std::cerr << "hint: run `contend" << sub << " --help` to see every flag\n";
+    return to_int(ExitCode::kUsage);
+  }
+  try {
+    if (list->parsed()) return cmd_list(o);
+    if (run->parsed()) return cmd_run(o);
+    if (check->parsed()) return cmd_check_history(o, history_files);
+  } catch (const std::exception& e) {
+    std::cerr << "contend: internal error: " << e.what() << "\n(this is a bug in contend; please report it)\n";
+    return to_int(ExitCode::kInternal);
+  }
+  return to_int(ExitCode::kUsage);
+}

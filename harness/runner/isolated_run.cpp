@@ -1,0 +1,140 @@
+#include "runner/isolated_run.h"
+
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <thread>
+
+namespace contend {
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+void on_interrupt(int) { g_interrupted = 1; }
+
+// Installs SIGINT/SIGTERM handlers for the parent's watch loop, restoring the old ones after.
+class InterruptGuard {
+ public:
+  InterruptGuard() {
+    g_interrupted = 0;
+    struct sigaction sa {};
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~InterruptGuard() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+uint64_t total_ops(const StressArena& a) {
+  uint64_t n = 0;
+  for (uint32_t i = 0; i < a.header.threads; ++i) n += a.thread(i)->ops_done.load(std::memory_order_relaxed);
+  return n;
+}
+
+void print_progress(const StressArena& a, const IsolationOptions& o, double elapsed) {
+  const uint64_t ops = total_ops(a);
+  double pct = -1;
+  if (o.expected_ops > 0) pct = 100.0 * static_cast<double>(ops) / static_cast<double>(o.expected_ops);
+  else if (o.duration_s > 0) pct = 100.0 * elapsed / o.duration_s;
+  const auto phase = static_cast<RunPhase>(a.header.phase.load(std::memory_order_acquire));
+  std::fprintf(stderr, "[contend] %s: %s%.0f%%  %llu ops  %.1f Mops/s  %.0fs elapsed\n", o.label.c_str(),
+               phase == RunPhase::kChecking ? "checking invariants  " : "", pct < 0 ? 0 : std::min(pct, 100.0),
+               static_cast<unsigned long long>(ops), static_cast<double>(ops) / 1e6 / std::max(elapsed, 1e-9),
+               elapsed);
+}
+
+ChildStatus classify(int status) {
+  ChildStatus s;
+  if (WIFSIGNALED(status)) {
+    s.outcome = Outcome::kCrash;
+    s.signal = WTERMSIG(status);
+    s.detail = std::string("target crashed with signal ") + std::to_string(s.signal) + " (" +
+               strsignal(s.signal) + ")";
+  } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+    s.outcome = Outcome::kCrash;
+    s.exit_status = WEXITSTATUS(status);
+    s.detail = "run exited abnormally with status " + std::to_string(s.exit_status) +
+               " (a sanitizer report or an uncaught exception above says why)";
+  }
+  return s;
+}
+
+ChildStatus run_inline(const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const std::exception& e) {
+    return {Outcome::kCrash, 0, 1, std::string("target threw: ") + e.what()};
+  }
+  return {};
+}
+
+}  // namespace
+
+ChildStatus run_isolated(const std::function<void()>& body, StressArena& arena, const IsolationOptions& opts) {
+  if (!opts.isolate) return run_inline(body);
+  std::fflush(nullptr);  // nothing buffered may be written twice
+  const pid_t pid = ::fork();
+  if (pid < 0) return {Outcome::kCrash, 0, 0, std::string("fork failed: ") + std::strerror(errno)};
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive an interrupted parent
+    int code = 0;
+    try {
+      body();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "contend: target threw: %s\n", e.what());
+      code = 1;
+    }
+    std::fflush(nullptr);
+    ::_exit(code);
+  }
+  InterruptGuard guard;
+  const auto start = std::chrono::steady_clock::now();
+  double next_progress = 2.0;
+  ChildStatus killed_for;
+  bool killed = false;
+  for (;;) {
+    int status = 0;
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) return killed ? killed_for : classify(status);
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!killed) {
+      if (g_interrupted) {
+        killed_for = {Outcome::kInterrupted, 0, 0, "interrupted by a signal; partial results kept"};
+      } else if (opts.timeout_s > 0 && elapsed > opts.timeout_s) {
+        killed_for = {Outcome::kTimeout, 0, 0,
+                      "no result within the " + std::to_string(static_cast<int>(opts.timeout_s)) +
+                          " s timeout (hang, deadlock or livelock in the target); killed"};
+      } else if (arena.watchdog.exceeded()) {
+        killed_for = {Outcome::kOom, 0, 0,
+                      "RSS reached " + std::to_string(arena.watchdog.exceeded_rss_bytes() >> 20) +
+                          " MiB, above --rss-limit-mb; killed"};
+      }
+      if (killed_for.outcome != Outcome::kOk) {
+        ::kill(pid, SIGKILL);
+        killed = true;
+      }
+    }
+    if (opts.progress && elapsed >= next_progress) {
+      print_progress(arena, opts, elapsed);
+      next_progress += 1.0;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+}  // namespace contend

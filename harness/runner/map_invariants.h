@@ -1,0 +1,64 @@
+// Cheap invariants of the map-mix workload, checked during and after a stress run without a
+// full linearizability check (see gen/key_space.h for the key regions they rely on):
+//   private keys   only the owner thread touches them, so every result on them must match the
+//                  owner's sequential shadow, and the final contents must equal the shadow
+//   counter keys   only add() touches them: each add returns at least last-seen + delta (values
+//                  only grow), and the final sum equals the sum of all deltas (no lost update)
+//   iteration      no element twice, no key that cannot exist, every private key the iterating
+//                  thread holds seen exactly once with its value (it cannot change meanwhile)
+//   quiescent      size() equals the number of elements for_each visits
+// Violations go to the ViolationLog with a sentence naming thread, key, expected and actual.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "gen/map_mix.h"
+#include "runner/violation_log.h"
+#include "targets/map_target.h"
+
+namespace contend {
+
+// Per-thread state; used only by its thread during the run, then read after join.
+class ThreadInvariants {
+ public:
+  ThreadInvariants(const MapMixSpec& spec, uint32_t thread, ViolationLog& log);
+
+  void after_insert(Key k, Value v, bool inserted);
+  void after_erase(Key k, bool erased);
+  void after_find(Key k, const std::optional<Value>& got);
+  void after_add(Key k, Value delta, Value result);
+  // `seen` is sorted by key by this call. `exactly_once`: the target promises weakly
+  // consistent iteration (MapContract::iterate_exactly_once).
+  void after_iterate(std::vector<std::pair<Key, Value>>& seen, bool exactly_once);
+
+  Value added_total() const { return added_total_; }
+  std::optional<Value> shadow(uint32_t i) const;
+  uint32_t thread() const { return thread_; }
+
+ private:
+  void report(const char* kind, Key k, const std::string& detail);
+
+  const MapMixSpec& spec_;
+  uint32_t thread_;
+  ViolationLog& log_;
+  std::vector<Value> values_;     // private shadow values
+  std::vector<uint8_t> present_;  // private shadow presence
+  std::vector<Value> counter_seen_;
+  Value added_total_ = 0;
+};
+
+// True if `k` can ever be inserted by this spec (shared, counter or private region in range).
+bool key_can_exist(const MapMixSpec& spec, Key k);
+
+// After all workers joined: contents vs shadows, conservation of adds, size vs for_each.
+// Returns the size() the map reported.
+std::size_t check_quiescent(const AnyMap& map, const MapMixSpec& spec,
+                            std::span<const ThreadInvariants> threads, ViolationLog& log);
+
+// "T1" / "k=17" / "private(T0,#5)" style names for messages.
+std::string describe_key(Key k);
+
+}  // namespace contend

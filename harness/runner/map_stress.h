@@ -1,0 +1,18 @@
+// Stress execution of the map-mix workload on real threads (no scheduler control): the body
+// that runs inside the isolated child process. Workers are released together by a start
+// barrier; each draws its operations from its own OpStream, times each one with the hot-path
+// clock into its per-kind histogram in the arena, and checks the per-thread invariants.
+// After join, the quiescent invariants run on the main thread.
+#pragma once
+
+#include "gen/map_mix.h"
+#include "runner/stress_arena.h"
+#include "targets/registry.h"
+
+namespace contend {
+
+// Runs the workload against a fresh instance of `target` and fills `arena`. `spec` must be
+// valid and already adjusted to the target's contract (see contract_plan.h).
+void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressArena& arena);
+
+}  // namespace contend
