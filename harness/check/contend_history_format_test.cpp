@@ -31,7 +31,9 @@ TEST(ContendHistoryFormat, RoundTrip) {
     EXPECT_EQ(a.call, b.call);
     EXPECT_EQ(a.ret, b.ret);
     if (!a.pending()) {
-      if (a.kind != OpKind::kSize) EXPECT_EQ(a.ok, b.ok);  // size has no ok flag in the format
+      if (a.kind != OpKind::kSize) {  // size has no ok flag in the format
+        EXPECT_EQ(a.ok, b.ok);
+      }
       EXPECT_EQ(a.value, b.value);
     }
   }

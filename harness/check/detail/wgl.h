@@ -112,7 +112,10 @@ PartitionOutcome<M> search_partition(const std::vector<const ModelOp<M>*>& ops,
     if (!ev.is_ret) {
       const uint32_t o = ev.op;
       const ModelOp<M>& op = *ops[o];
-      if (M::step(state, op.input, op.pending() ? nullptr : &op.output, next_state)) {
+      // A pending op that would leave the state unchanged is skipped: (L, S) dominates
+      // (L + o, S) because a pending op never has to be placed.
+      if (M::step(state, op.input, op.pending() ? nullptr : &op.output, next_state) &&
+          !(op.pending() && M::equal(state, next_state))) {
         const uint64_t z = zob ^ zobrist[o];
         bits[o >> 6] |= uint64_t{1} << (o & 63);
         if (cache.insert(z ^ mix64(M::hash(next_state)), bits.data(), next_state)) {
