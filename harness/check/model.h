@@ -12,8 +12,9 @@ namespace contend::check {
 inline constexpr uint64_t kPending = std::numeric_limits<uint64_t>::max();
 
 // One operation of a history. Operation A precedes B in real time iff A.ret < B.call; equal
-// stamps are concurrent; ret >= call is required (parsers enforce it). ret == kPending means the response never came (crash, timeout, Jepsen
-// :info): the output is unknown and the effect may happen at any point after `call`, or never.
+// stamps are concurrent; ret >= call is required (parsers enforce it). ret == kPending means the
+// response never came (crash, timeout, Jepsen :info): the output is unknown and the effect may
+// happen at any point after `call`, or never.
 template <class Input, class Output>
 struct Operation {
   uint32_t client = 0;
