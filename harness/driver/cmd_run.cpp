@@ -126,11 +126,14 @@ int cmd_run(const Options& o) {
     const MapTargetInfo& t = *(*targets)[i];
     StressOptions so;
     so.isolation.isolate = !o.no_fork;
-    so.isolation.timeout_s = o.timeout > 0 ? o.timeout : (spec->duration_s > 0 ? 60 + 3 * spec->duration_s : 600);
+    so.isolation.timeout_s = o.timeout > 0 ? o.timeout : (spec->duration_s > 0 ? 60 + 3 * spec->duration_s : 0);
+    so.isolation.stall_timeout_s = o.stall_timeout;
     so.isolation.progress = true;
     so.isolation.label = t.name;
     so.rss_limit_mb = o.rss_limit_mb;
     so.replay_command = replay_command(o, t, *spec);
+    so.check.history_ops = o.history_ops;
+    so.check.checker_budget_s = o.budget_s;
     auto r = run_stress(t, *spec, so);
     if (!r.ok()) return report_error(r.error());
     if (auto st = write_result_file((*paths)[i], *r); !st.ok()) return report_error(st.error());

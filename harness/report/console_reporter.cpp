@@ -55,6 +55,10 @@ void print_run_summary(std::ostream& out, const RunResult& r) {
       << "  end " << format_bytes(double(r.rss.end_bytes)) << "  slope " << format_bytes(r.rss.slope_bytes_per_s)
       << "/s  (allocator in-use " << format_bytes(double(r.rss.alloc_start_bytes)) << " -> "
       << format_bytes(double(r.rss.alloc_end_bytes)) << ", " << r.rss.samples << " samples)\n";
+  if (r.history_ops_checked > 0) {
+    out << "   linearizability: " << r.history_verdict << " (" << r.history_ops_checked << " recorded ops checked"
+        << (r.history_truncated ? ", prefix of the run" : "") << ")\n";
+  }
   if (r.violations_total > 0) {
     out << "   violations: " << r.violations_total << (r.violations_total > r.violations.size() ? " (first shown)" : "")
         << "\n";

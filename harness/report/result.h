@@ -64,6 +64,10 @@ struct RunResult {
   RssResult rss;
   std::vector<Violation> violations;  // the first ViolationLog::kCapacity in full
   uint64_t violations_total = 0;
+  // Linearizability of the recorded prefix of the history (empty verdict: nothing recorded).
+  uint64_t history_ops_checked = 0;
+  std::string history_verdict;
+  bool history_truncated = false;
 
   Outcome outcome = Outcome::kOk;
   std::string outcome_detail;

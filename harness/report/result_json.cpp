@@ -43,6 +43,8 @@ json to_json(const RunResult& r) {
         {"series", series}}},
       {"violations", violations},
       {"violations_total", r.violations_total},
+      {"linearizability",
+       {{"ops_checked", r.history_ops_checked}, {"verdict", r.history_verdict}, {"truncated", r.history_truncated}}},
       {"outcome", outcome_name(r.outcome)},
       {"outcome_detail", r.outcome_detail},
       {"replay_command", r.replay_command},
@@ -148,6 +150,12 @@ Result<RunResult> result_from_json(const json& j, const std::string& where) {
     x.has_key = v.is_object() && v.contains("key");
     rd.get(v, "key", x.key, "violations[].", false);
     r.violations.push_back(x);
+  }
+  if (j.contains("linearizability")) {
+    const json& lin = j["linearizability"];
+    rd.get(lin, "ops_checked", r.history_ops_checked, "linearizability.", false);
+    rd.get(lin, "verdict", r.history_verdict, "linearizability.", false);
+    rd.get(lin, "truncated", r.history_truncated, "linearizability.", false);
   }
   if (!rd.error.empty()) return input_error(rd.error);
   auto o = parse_outcome(outcome);

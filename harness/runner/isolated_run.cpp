@@ -46,16 +46,28 @@ uint64_t total_ops(const StressArena& a) {
   return n;
 }
 
-void print_progress(const StressArena& a, const IsolationOptions& o, double elapsed) {
+// One line, rewritten in place on a terminal; a new line every 10 s otherwise (logs).
+void print_progress(const StressArena& a, const IsolationOptions& o, double elapsed, bool tty) {
   const uint64_t ops = total_ops(a);
   double pct = -1;
   if (o.expected_ops > 0) pct = 100.0 * static_cast<double>(ops) / static_cast<double>(o.expected_ops);
   else if (o.duration_s > 0) pct = 100.0 * elapsed / o.duration_s;
   const auto phase = static_cast<RunPhase>(a.header.phase.load(std::memory_order_acquire));
-  std::fprintf(stderr, "[contend] %s: %s%.0f%%  %llu ops  %.1f Mops/s  %.0fs elapsed\n", o.label.c_str(),
+  std::fprintf(stderr, "%s[contend] %s: %s%.0f%%  %llu ops  %.1f Mops/s  %.0fs elapsed%s", tty ? "\r" : "",
+               o.label.c_str(),
                phase == RunPhase::kChecking ? "checking invariants  " : "", pct < 0 ? 0 : std::min(pct, 100.0),
                static_cast<unsigned long long>(ops), static_cast<double>(ops) / 1e6 / std::max(elapsed, 1e-9),
-               elapsed);
+               elapsed, tty ? "\033[K" : "\n");
+}
+
+const char* phase_name(RunPhase p) {
+  switch (p) {
+    case RunPhase::kStarting: return "starting";
+    case RunPhase::kRunning: return "running";
+    case RunPhase::kChecking: return "checking";
+    case RunPhase::kDone: return "done";
+  }
+  return "?";
 }
 
 ChildStatus classify(int status) {
@@ -104,14 +116,30 @@ ChildStatus run_isolated(const std::function<void()>& body, StressArena& arena, 
   }
   InterruptGuard guard;
   const auto start = std::chrono::steady_clock::now();
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  const double progress_every = tty ? 1.0 : 10.0;
   double next_progress = 2.0;
+  bool printed = false;
+  uint64_t last_ops = 0;
+  uint32_t last_phase = 0;
+  double last_change = 0;
   ChildStatus killed_for;
   bool killed = false;
   for (;;) {
     int status = 0;
     const pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) return killed ? killed_for : classify(status);
+    if (r == pid) {
+      if (printed && tty) std::fputc('\n', stderr);
+      return killed ? killed_for : classify(status);
+    }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const uint64_t ops = total_ops(arena);
+    const uint32_t phase = arena.header.phase.load(std::memory_order_acquire);
+    if (ops != last_ops || phase != last_phase) {
+      last_ops = ops;
+      last_phase = phase;
+      last_change = elapsed;
+    }
     if (!killed) {
       if (g_interrupted) {
         killed_for = {Outcome::kInterrupted, 0, 0, "interrupted by a signal; partial results kept"};
@@ -119,6 +147,11 @@ ChildStatus run_isolated(const std::function<void()>& body, StressArena& arena, 
         killed_for = {Outcome::kTimeout, 0, 0,
                       "no result within the " + std::to_string(static_cast<int>(opts.timeout_s)) +
                           " s timeout (hang, deadlock or livelock in the target); killed"};
+      } else if (opts.stall_timeout_s > 0 && elapsed - last_change > opts.stall_timeout_s) {
+        killed_for = {Outcome::kTimeout, 0, 0,
+                      "no progress for " + std::to_string(static_cast<int>(opts.stall_timeout_s)) + " s in phase '" +
+                          std::string(phase_name(static_cast<RunPhase>(phase))) +
+                          "' (hang, deadlock, livelock or a corrupted structure); killed"};
       } else if (arena.watchdog.exceeded()) {
         killed_for = {Outcome::kOom, 0, 0,
                       "RSS reached " + std::to_string(arena.watchdog.exceeded_rss_bytes() >> 20) +
@@ -130,8 +163,9 @@ ChildStatus run_isolated(const std::function<void()>& body, StressArena& arena, 
       }
     }
     if (opts.progress && elapsed >= next_progress) {
-      print_progress(arena, opts, elapsed);
-      next_progress += 1.0;
+      print_progress(arena, opts, elapsed, tty);
+      printed = true;
+      next_progress += progress_every;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

@@ -16,6 +16,8 @@ namespace contend {
 struct IsolationOptions {
   bool isolate = true;         // false: run in-process (for debuggers; a crash kills contend)
   double timeout_s = 0;        // wall-clock limit for the child; 0 = none
+  double stall_timeout_s = 30; // kill when no op completes and the phase does not change for
+                               // this long (a hang: deadlock, livelock, corrupted structure)
   bool progress = false;       // print a progress line to stderr every second after 2 s
   std::string label;           // progress prefix, e.g. the target name
   uint64_t expected_ops = 0;   // total ops of an ops budget (progress %); 0 = duration budget

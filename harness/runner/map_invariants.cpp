@@ -20,6 +20,28 @@ std::string describe_key(Key k) {
   return "key " + std::to_string(k);
 }
 
+std::size_t max_elements(const MapMixSpec& spec) {
+  return spec.key_space + spec.counter_keys + static_cast<std::size_t>(spec.private_keys) * spec.threads;
+}
+
+namespace {
+struct RunawayIteration {};
+}  // namespace
+
+bool collect_elements(const AnyMap& map, const MapMixSpec& spec, std::vector<std::pair<Key, Value>>& out) {
+  out.clear();
+  const std::size_t limit = 2 * max_elements(spec) + 16;
+  try {
+    map.for_each([&](Key k, Value v) {
+      if (out.size() >= limit) throw RunawayIteration{};
+      out.emplace_back(k, v);
+    });
+  } catch (const RunawayIteration&) {
+    return false;
+  }
+  return true;
+}
+
 bool key_can_exist(const MapMixSpec& spec, Key k) {
   if (is_private_key(k)) return private_owner(k) < spec.threads && private_index(k) < spec.private_keys;
   if (is_counter_key(k)) return (k & 0xffffffffu) < spec.counter_keys && (k >> 32 & 0xffffffu) == 0;
@@ -34,7 +56,15 @@ ThreadInvariants::ThreadInvariants(const MapMixSpec& spec, uint32_t thread, Viol
       present_(spec.private_keys),
       counter_seen_(spec.counter_keys) {}
 
+// Each thread keeps the first kKeepPerKind records of each kind and only counts the rest, so the
+// shared log's first slots show every kind of failure, not one kind repeated.
+constexpr uint32_t kKeepPerKind = 4;
+
 void ThreadInvariants::report(const char* kind, Key k, const std::string& detail) {
+  if (++kept_per_kind_[kind] > kKeepPerKind) {
+    log_.count_only();
+    return;
+  }
   log_.add(kind, thread_, &k, "T" + std::to_string(thread_) + ": " + detail);
 }
 
@@ -86,8 +116,16 @@ void ThreadInvariants::after_add(Key k, Value delta, Value result) {
            "add(" + describe_key(k) + ", " + std::to_string(delta) + ") returned " + std::to_string(result) +
                " but this thread had already seen " + std::to_string(seen) +
                " and counters only grow: an earlier update was lost");
+    seen = result;  // report each shrink once, then follow the counter from where it is now
+    return;
   }
-  seen = std::max(seen, result);
+  seen = result;
+}
+
+void ThreadInvariants::report_runaway(std::size_t visited) {
+  log_.add("iterate-runaway", thread_, nullptr,
+           "T" + std::to_string(thread_) + ": iteration visited more than " + std::to_string(visited) +
+               " elements, twice as many as can exist: it was looping over a corrupted structure");
 }
 
 void ThreadInvariants::after_iterate(std::vector<std::pair<Key, Value>>& seen, bool exactly_once) {
@@ -124,7 +162,12 @@ void ThreadInvariants::after_iterate(std::vector<std::pair<Key, Value>>& seen, b
 std::size_t check_quiescent(const AnyMap& map, const MapMixSpec& spec, std::span<const ThreadInvariants> threads,
                             ViolationLog& log) {
   std::vector<std::pair<Key, Value>> all;
-  map.for_each([&](Key k, Value v) { all.emplace_back(k, v); });
+  if (!collect_elements(map, spec, all)) {
+    log.add("iterate-runaway", -1, nullptr,
+            "after the run for_each visited more than " + std::to_string(all.size()) +
+                " elements, twice as many as can exist: the container's structure is corrupted");
+    return map.size();
+  }
   const std::size_t size = map.size();
   if (size != all.size()) {
     log.add("size-mismatch", -1, nullptr,

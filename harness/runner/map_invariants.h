@@ -10,7 +10,9 @@
 // Violations go to the ViolationLog with a sentence naming thread, key, expected and actual.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <span>
 #include <utility>
 #include <vector>
@@ -34,6 +36,9 @@ class ThreadInvariants {
   // consistent iteration (MapContract::iterate_exactly_once).
   void after_iterate(std::vector<std::pair<Key, Value>>& seen, bool exactly_once);
 
+  // An iteration was stopped after `visited` elements (see collect_elements).
+  void report_runaway(std::size_t visited);
+
   Value added_total() const { return added_total_; }
   std::optional<Value> shadow(uint32_t i) const;
   uint32_t thread() const { return thread_; }
@@ -47,8 +52,18 @@ class ThreadInvariants {
   std::vector<Value> values_;     // private shadow values
   std::vector<uint8_t> present_;  // private shadow presence
   std::vector<Value> counter_seen_;
+  std::map<std::string, uint32_t> kept_per_kind_;  // so one flood cannot hide other kinds
   Value added_total_ = 0;
 };
+
+// Upper bound on the elements a map can hold under `spec` (every key of every region).
+std::size_t max_elements(const MapMixSpec& spec);
+
+// Collects every element for_each visits into `out` (cleared first). A corrupted container can
+// loop forever or revisit elements endlessly; collection stops after 2 * max_elements + 16
+// visits (by throwing out of the visitor, which unwinds any lock the adapter holds) and
+// returns false: a "runaway iteration".
+bool collect_elements(const AnyMap& map, const MapMixSpec& spec, std::vector<std::pair<Key, Value>>& out);
 
 // True if `k` can ever be inserted by this spec (shared, counter or private region in range).
 bool key_can_exist(const MapMixSpec& spec, Key k);

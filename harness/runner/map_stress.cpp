@@ -1,11 +1,14 @@
 #include "runner/map_stress.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
 #include <vector>
 
+#include "check/map_history_check.h"
 #include "metrics/clock.h"
+#include "record/history.h"
 #include "runner/map_invariants.h"
 
 namespace contend {
@@ -18,6 +21,18 @@ uint64_t steady_ns() {
                                    .count());
 }
 
+// Operations run in batches: the batch's ops are generated first, then executed back to back
+// with ONE timestamp per op (an op's latency is the gap since the previous op's timestamp, so it
+// includes about 5 ns of histogram bookkeeping but no generation or checking), then checked.
+// Timing with two timestamps per op would cost a second rdtsc (~10 ns on this machine class),
+// the largest part of contend's overhead over a raw loop.
+constexpr int kBatch = 256;
+
+struct OpResult {
+  bool ok;      // insert/erase: the returned bool; find: found
+  Value value;  // find: the value found; add: the new value
+};
+
 struct Worker {
   const MapTargetInfo& target;
   const MapMixSpec& spec;
@@ -25,89 +40,128 @@ struct Worker {
   ThreadStats& stats;
   ThreadInvariants& inv;
   uint32_t thread;
+  HistoryRecorder* history;                    // null: not recording
+  std::vector<std::pair<Key, Value>> scratch;  // iteration contents, reserved up front
 
-  // Executes one op and feeds its result to the invariants. The timed region is exactly the
-  // container call; generation and checking stay outside it.
-  void execute(const Op& op, std::vector<std::pair<Key, Value>>& scratch) {
-    uint64_t t0 = 0, t1 = 0;
+  void record(const Op& op, const OpResult& r, uint64_t call, uint64_t ret) {
+    if (op.kind == OpKind::kIterate) {
+      const auto slot = history->begin_iteration(thread, call);
+      for (const auto& [k, v] : scratch) history->iteration_element(thread, slot, k, v);
+      history->end_iteration(thread, slot, r.ok ? ret : kNoReturn);
+      return;
+    }
+    history->end(thread, history->begin(thread, op, call), r.ok, r.value, ret);
+  }
+
+  OpResult execute(const Op& op) {
     switch (op.kind) {
-      case OpKind::kInsert: {
-        t0 = metrics::now_ticks();
-        const bool r = map.insert(op.key, op.arg);
-        t1 = metrics::now_ticks();
-        inv.after_insert(op.key, op.arg, r);
-        break;
-      }
-      case OpKind::kErase: {
-        t0 = metrics::now_ticks();
-        const bool r = map.erase(op.key);
-        t1 = metrics::now_ticks();
-        inv.after_erase(op.key, r);
-        break;
-      }
+      case OpKind::kInsert: return {map.insert(op.key, op.arg), 0};
+      case OpKind::kErase: return {map.erase(op.key), 0};
       case OpKind::kFind: {
-        t0 = metrics::now_ticks();
         const auto r = map.find(op.key);
-        t1 = metrics::now_ticks();
-        inv.after_find(op.key, r);
-        break;
+        return {r.has_value(), r.value_or(0)};
       }
-      case OpKind::kAdd: {
-        t0 = metrics::now_ticks();
-        const Value r = map.add(op.key, op.arg);
-        t1 = metrics::now_ticks();
-        inv.after_add(op.key, op.arg, r);
-        break;
-      }
-      case OpKind::kIterate: {
-        scratch.clear();
-        t0 = metrics::now_ticks();
-        map.for_each([&](Key k, Value v) { scratch.emplace_back(k, v); });
-        t1 = metrics::now_ticks();
+      case OpKind::kAdd: return {true, map.add(op.key, op.arg)};
+      case OpKind::kIterate: return {collect_elements(map, spec, scratch), 0};
+      case OpKind::kSize: return {true, static_cast<Value>(map.size())};
+    }
+    return {};
+  }
+
+  void check(const Op& op, const OpResult& r) {
+    switch (op.kind) {
+      case OpKind::kInsert: inv.after_insert(op.key, op.arg, r.ok); break;
+      case OpKind::kErase: inv.after_erase(op.key, r.ok); break;
+      case OpKind::kFind: inv.after_find(op.key, r.ok ? std::optional<Value>(r.value) : std::nullopt); break;
+      case OpKind::kAdd: inv.after_add(op.key, op.arg, r.value); break;
+      case OpKind::kIterate:
+        if (!r.ok) {
+          inv.report_runaway(scratch.size());
+          break;
+        }
         inv.after_iterate(scratch, target.contract.iterate_exactly_once);
         break;
-      }
-      case OpKind::kSize: {
-        t0 = metrics::now_ticks();
-        const std::size_t n = map.size();
-        t1 = metrics::now_ticks();
-        (void)n;  // exact only when quiescent; checked after the run
-        break;
+      case OpKind::kSize: break;  // exact only when quiescent; checked after the run
+    }
+  }
+
+  // Runs ops[0, n), then checks them in order. An iteration is checked at once (its scratch
+  // is reused), after the ops before it, so the shadow it is checked against is current.
+  void run_batch(const Op* ops, OpResult* results, int n) {
+    int checked = 0;
+    uint64_t prev = metrics::now_ticks();
+    for (int i = 0; i < n; ++i) {
+      results[i] = execute(ops[i]);
+      const uint64_t now = metrics::now_ticks();
+      const int kind = static_cast<int>(ops[i].kind);
+      stats.latency[kind].record(now - prev);
+      ++stats.ops[kind];
+      if (history) record(ops[i], results[i], prev, now);
+      prev = now;
+      if (ops[i].kind == OpKind::kIterate) [[unlikely]] {
+        for (; checked <= i; ++checked) check(ops[checked], results[checked]);
+        prev = metrics::now_ticks();
       }
     }
-    const int kind = static_cast<int>(op.kind);
-    stats.latency[kind].record(t1 - t0);
-    ++stats.ops[kind];
+    for (; checked < n; ++checked) check(ops[checked], results[checked]);
   }
 
   // `deadline_ns` is written by the main thread before its release store to `go` and read here
   // only after the acquire load that observes it, so the plain read is ordered.
   void run(std::atomic<uint32_t>& ready, const std::atomic<bool>& go, const uint64_t& deadline_ns) {
     OpStream stream(spec, thread);
-    std::vector<std::pair<Key, Value>> scratch;
-    scratch.reserve(spec.key_space + spec.counter_keys + static_cast<std::size_t>(spec.private_keys) * spec.threads);
+    if (spec.weights[static_cast<int>(OpKind::kIterate)] > 0) scratch.reserve(max_elements(spec));
+    Op ops[kBatch];
+    OpResult results[kBatch];
     ready.fetch_add(1, std::memory_order_release);
     while (!go.load(std::memory_order_acquire)) {
     }
     const uint64_t budget = spec.ops_per_thread;
     uint64_t done = 0;
     for (;;) {
-      execute(stream.next(), scratch);
-      ++done;
-      if ((done & 1023) == 0) {
-        stats.ops_done.store(done, std::memory_order_relaxed);
-        if (budget == 0 && steady_ns() >= deadline_ns) break;
-      }
-      if (budget != 0 && done >= budget) break;
+      const int n = budget == 0 ? kBatch : static_cast<int>(std::min<uint64_t>(kBatch, budget - done));
+      if (n == 0) break;
+      for (int i = 0; i < n; ++i) ops[i] = stream.next();
+      run_batch(ops, results, n);
+      done += static_cast<uint64_t>(n);
+      stats.ops_done.store(done, std::memory_order_relaxed);
+      if (budget == 0 && steady_ns() >= deadline_ns) break;
     }
-    stats.ops_done.store(done, std::memory_order_relaxed);
   }
 };
 
 }  // namespace
 
-void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressArena& arena) {
+namespace {
+
+// Linearizability and iteration rules over the recorded prefix; findings go to the arena.
+void check_history(const HistoryRecorder& rec, const MapTargetInfo& target, const StressCheckOptions& opts,
+                   StressArena& arena) {
+  const History h = rec.merge();
+  check::MapCheckOptions co;
+  co.budget_s = opts.checker_budget_s;
+  co.iteration_allowed_under_writes = target.contract.iterate_under_writes;
+  const auto report = check::check_map_history(h, co);
+  arena.header.history_ops = report.ops_checked;
+  arena.header.history_verdict = static_cast<uint32_t>(report.verdict);
+  arena.header.history_truncated = report.truncated ? 1 : 0;
+  for (const auto& v : report.violations) {
+    const Key k = v.key;
+    arena.violations.add(check::violation_kind_name(v.kind), -1, &k, v.detail);
+  }
+}
+
+}  // namespace
+
+void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressArena& arena,
+                    const StressCheckOptions& check) {
   auto map = target.make();
+  std::unique_ptr<HistoryRecorder> history;
+  if (check.history_ops > 0) {
+    // Up to 16 iterations per thread, with elements for full iterations up to 2^18 visits.
+    const std::size_t elements = std::min<std::size_t>(16 * max_elements(spec), std::size_t{1} << 18);
+    history = std::make_unique<HistoryRecorder>(spec.threads, check.history_ops, 16, elements);
+  }
   std::vector<ThreadInvariants> inv;
   inv.reserve(spec.threads);
   for (uint32_t t = 0; t < spec.threads; ++t) inv.emplace_back(spec, t, arena.violations);
@@ -118,7 +172,7 @@ void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressA
   std::vector<std::thread> workers;
   for (uint32_t t = 0; t < spec.threads; ++t) {
     workers.emplace_back([&, t] {
-      Worker w{target, spec, *map, *arena.thread(t), inv[t], t};
+      Worker w{target, spec, *map, *arena.thread(t), inv[t], t, history.get(), {}};
       w.run(ready, go, deadline);
     });
   }
@@ -132,6 +186,7 @@ void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressA
   arena.header.run_end_ns.store(steady_ns(), std::memory_order_relaxed);
   arena.header.phase.store(static_cast<uint32_t>(RunPhase::kChecking), std::memory_order_release);
   arena.header.final_size = check_quiescent(*map, spec, inv, arena.violations);
+  if (history) check_history(*history, target, check, arena);
   arena.header.phase.store(static_cast<uint32_t>(RunPhase::kDone), std::memory_order_release);
 }
 

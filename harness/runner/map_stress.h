@@ -11,8 +11,19 @@
 
 namespace contend {
 
+// The first `history_ops` operations of each thread (0: none) are also recorded with their
+// invoke/response stamps and, after the run, checked for per-key linearizability and the
+// iteration rules (check/map_history_check.h). A stamp interval is [previous op's timestamp,
+// this op's timestamp]: it contains the true interval, so widening can hide a violation but
+// never invent one.
+struct StressCheckOptions {
+  std::size_t history_ops = 2000;
+  double checker_budget_s = 10;
+};
+
 // Runs the workload against a fresh instance of `target` and fills `arena`. `spec` must be
 // valid and already adjusted to the target's contract (see contract_plan.h).
-void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressArena& arena);
+void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressArena& arena,
+                    const StressCheckOptions& check = {});
 
 }  // namespace contend

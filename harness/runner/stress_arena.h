@@ -35,6 +35,9 @@ struct StressArenaHeader {
   std::atomic<uint64_t> run_end_ns;    // steady_clock when the last worker finished
   double ns_per_tick;
   uint64_t final_size;                 // map size() after the run
+  uint64_t history_ops;                // operations checked for linearizability
+  uint32_t history_verdict;            // check::Verdict of the recorded prefix
+  uint32_t history_truncated;          // the recorded prefix was cut
 };
 
 class StressArena {

@@ -1,6 +1,7 @@
 #include "runner/stress_run.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "metrics/clock.h"
 #include "metrics/rss_sampler.h"
@@ -47,11 +48,20 @@ void fill_metrics(const StressArena& a, const MapMixSpec& spec, RunResult& r) {
     r.total_ops += merged.count();
   }
   const uint64_t start = a.header.run_start_ns.load(std::memory_order_relaxed);
-  const uint64_t end = a.header.run_end_ns.load(std::memory_order_relaxed);
+  uint64_t end = a.header.run_end_ns.load(std::memory_order_relaxed);
+  if (start != 0 && end == 0) {  // the child died mid-run: measure up to now (within ~20 ms)
+    end = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                    std::chrono::steady_clock::now().time_since_epoch())
+                                    .count());
+  }
   r.duration_s = start != 0 && end > start ? static_cast<double>(end - start) / 1e9 : 0;
   r.throughput_ops_s = r.duration_s > 0 ? static_cast<double>(r.total_ops) / r.duration_s : 0;
   r.rss = rss_result(a.rss);
   r.violations = a.violations.snapshot();
+  r.history_ops_checked = a.header.history_ops;
+  r.history_truncated = a.header.history_truncated != 0;
+  static constexpr const char* kVerdicts[] = {"linearizable", "not linearizable", "unknown"};
+  r.history_verdict = a.header.history_ops > 0 ? kVerdicts[std::min<uint32_t>(a.header.history_verdict, 2)] : "";
   r.violations_total = a.violations.total();
 }
 
@@ -75,7 +85,7 @@ Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& requ
         if (auto st = sampler.start(); !st.ok()) {
           arena->violations.add("rss-unavailable", -1, nullptr, st.error().message);
         }
-        run_map_stress(target, spec, *arena);
+        run_map_stress(target, spec, *arena, opts.check);
         sampler.stop();
       },
       *arena, iso);

@@ -8,6 +8,7 @@
 #include "gen/map_mix.h"
 #include "report/result.h"
 #include "runner/isolated_run.h"
+#include "runner/map_stress.h"
 #include "targets/registry.h"
 
 namespace contend {
@@ -17,6 +18,7 @@ struct StressOptions {
   uint64_t rss_limit_mb = 0;        // 0 = no limit
   uint64_t rss_interval_ms = 50;    // RSS sampling interval
   std::string replay_command;       // echoed into the result
+  StressCheckOptions check;         // history recording and linearizability checking
 };
 
 Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& spec, const StressOptions& opts);

@@ -15,7 +15,8 @@ void copy_truncated(char* dst, std::size_t cap, std::string_view src) {
 
 void ViolationLog::add(std::string_view kind, int64_t thread, const uint64_t* key,
                        std::string_view detail) noexcept {
-  const uint64_t i = total_.fetch_add(1, std::memory_order_relaxed);
+  total_.fetch_add(1, std::memory_order_relaxed);
+  const uint64_t i = claimed_.fetch_add(1, std::memory_order_relaxed);
   if (i >= kCapacity) return;
   Slot& s = slots_[i];
   s.thread = thread;
@@ -28,7 +29,7 @@ void ViolationLog::add(std::string_view kind, int64_t thread, const uint64_t* ke
 
 std::vector<Violation> ViolationLog::snapshot() const {
   std::vector<Violation> out;
-  const uint64_t n = std::min<uint64_t>(total(), kCapacity);
+  const uint64_t n = std::min<uint64_t>(claimed_.load(std::memory_order_acquire), kCapacity);
   for (uint64_t i = 0; i < n; ++i) {
     const Slot& s = slots_[i];
     if (s.ready.load(std::memory_order_acquire) == 0) continue;  // writer died mid-record

@@ -30,6 +30,8 @@ class ViolationLog {
   static constexpr uint32_t kCapacity = 64;
 
   void add(std::string_view kind, int64_t thread, const uint64_t* key, std::string_view detail) noexcept;
+  // Counts a violation without keeping its record (the caller already kept enough like it).
+  void count_only() noexcept { total_.fetch_add(1, std::memory_order_relaxed); }
   uint64_t total() const noexcept { return total_.load(std::memory_order_acquire); }
   std::vector<Violation> snapshot() const;
 
@@ -40,9 +42,10 @@ class ViolationLog {
     int64_t thread;
     uint64_t key;
     char kind[32];
-    char detail[400];
+    char detail[1536];  // room for a multi-line linearizability counterexample
   };
-  std::atomic<uint64_t> total_;
+  std::atomic<uint64_t> total_;   // every violation, kept or only counted
+  std::atomic<uint64_t> claimed_; // slots handed out (may exceed kCapacity)
   Slot slots_[kCapacity];
 };
 

@@ -1,0 +1,97 @@
+// Stress-mode overhead: the same map-mix op stream (preset "default", 2 threads) executed
+//   BM_Raw<T>        directly on the concrete container: no virtual call, no timing, no checks
+//   BM_Virtual<T>    through AnyMap (what contend calls)
+//   BM_Recorded<T>   through AnyMap with contend's per-op timestamp and histogram record
+// Compare items_per_second of BM_Raw with `contend run --target T --ops N` throughput, measured
+// in the same session (see the closing note of the foundation issue for commands and figures).
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+#include "gen/presets.h"
+#include "metrics/clock.h"
+#include "metrics/latency_histogram.h"
+#include "targets/std_mutex_map.h"
+#include "targets/tbb_hash_map.h"
+
+namespace contend {
+namespace {
+
+const MapMixSpec& spec() {
+  static const MapMixSpec s = [] {
+    MapMixSpec x = *load_map_mix("map-mix", "default");
+    x.weights[static_cast<int>(OpKind::kIterate)] = 0;  // the default has none; keep it explicit
+    return x;
+  }();
+  return s;
+}
+
+template <class M>
+void execute(M& m, const Op& op) {
+  switch (op.kind) {
+    case OpKind::kInsert: benchmark::DoNotOptimize(m.insert(op.key, op.arg)); break;
+    case OpKind::kErase: benchmark::DoNotOptimize(m.erase(op.key)); break;
+    case OpKind::kFind: benchmark::DoNotOptimize(m.find(op.key)); break;
+    case OpKind::kAdd: benchmark::DoNotOptimize(m.add(op.key, op.arg)); break;
+    case OpKind::kIterate: m.for_each([](Key, Value) {}); break;
+    case OpKind::kSize: benchmark::DoNotOptimize(m.size()); break;
+  }
+}
+
+// One container per benchmark family, shared by its threads (steady state: the key space is
+// bounded, so reuse across repetitions does not grow it).
+template <class M>
+M& shared_map() {
+  static M m;
+  return m;
+}
+template <class M>
+AnyMap& shared_any() {
+  static std::unique_ptr<AnyMap> m = make_any_map<M>();
+  return *m;
+}
+
+template <class M>
+void BM_Raw(benchmark::State& state) {
+  OpStream ops(spec(), static_cast<uint32_t>(state.thread_index()));
+  M& m = shared_map<M>();
+  for (auto _ : state) execute(m, ops.next());
+  state.SetItemsProcessed(state.iterations());
+}
+
+template <class M>
+void BM_Virtual(benchmark::State& state) {
+  OpStream ops(spec(), static_cast<uint32_t>(state.thread_index()));
+  AnyMap& m = shared_any<M>();
+  for (auto _ : state) execute(m, ops.next());
+  state.SetItemsProcessed(state.iterations());
+}
+
+template <class M>
+void BM_Recorded(benchmark::State& state) {
+  metrics::init_clock();
+  OpStream ops(spec(), static_cast<uint32_t>(state.thread_index()));
+  AnyMap& m = shared_any<M>();
+  auto hist = std::make_unique<metrics::LatencyHistogram[]>(kOpKinds);
+  uint64_t prev = metrics::now_ticks();
+  for (auto _ : state) {  // one timestamp per op, as the stress runner does
+    const Op op = ops.next();
+    execute(m, op);
+    const uint64_t now = metrics::now_ticks();
+    hist[static_cast<int>(op.kind)].record(now - prev);
+    prev = now;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+BENCHMARK_TEMPLATE(BM_Raw, TbbHashMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Virtual, TbbHashMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Recorded, TbbHashMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Raw, StdMutexMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Virtual, StdMutexMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Recorded, StdMutexMap)->Threads(2)->UseRealTime();
+
+}  // namespace
+}  // namespace contend
+
+BENCHMARK_MAIN();

@@ -1,0 +1,328 @@
+// run_controlled: the persistent worker pool, CPU pinning, crash signals and the start/end
+// protocol of one controlled execution. The scheduling logic itself is in detail/runtime.cpp.
+#include "sched/executor.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <mutex>
+#include <vector>
+
+#include "sched/annotate.h"
+#include "sched/detail/runtime.h"
+#include "util/check.h"
+
+namespace contend::sched {
+
+std::string_view outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::kOk: return "ok";
+    case Outcome::kCrash: return "crash";
+    case Outcome::kDeadlock: return "deadlock";
+    case Outcome::kLivelock: return "livelock";
+    case Outcome::kStepLimit: return "step_limit";
+  }
+  return "?";
+}
+
+ExitCode outcome_exit_code(Outcome o) {
+  switch (o) {
+    case Outcome::kOk: return ExitCode::kOk;
+    case Outcome::kCrash: return ExitCode::kCrash;
+    case Outcome::kDeadlock: return ExitCode::kDeadlock;
+    case Outcome::kLivelock:
+    case Outcome::kStepLimit: return ExitCode::kLivelock;
+  }
+  return ExitCode::kInternal;
+}
+
+void annotate_op(std::string_view label) {
+  detail::VThread* t = detail::t_self;
+  if (t == nullptr) return;
+  detail::NoReentry guard;
+  t->op.assign(label);
+  if (detail::g_rt.tracing) {
+    auto& ops = detail::g_rt.result->trace.ops;
+    t->op_id = static_cast<uint32_t>(ops.size());
+    ops.emplace_back(label);
+  }
+}
+
+void clear_op() {
+  if (detail::VThread* t = detail::t_self) {
+    detail::NoReentry guard;
+    t->op.clear();
+    t->op_id = kNoOp;
+  }
+}
+
+bool in_controlled_thread() { return detail::t_self != nullptr; }
+int current_vthread() { return detail::t_self ? static_cast<int>(detail::t_self->tid) : -1; }
+
+namespace detail {
+
+// Interposer objects are referenced by nothing else in a program (libstdc++.so, libtbb.so bind
+// to them dynamically); these references make a static link always pull them in.
+extern const int kAnchorMutex, kAnchorSync, kAnchorSys;
+[[gnu::used]] const int* const kInterposerAnchors[] = {&kAnchorMutex, &kAnchorSync, &kAnchorSys};
+
+namespace {
+
+// Pool: slot i runs vthread i of every execution. Slots are leaked on purpose: their threads
+// sleep in the kernel on words inside them until process exit.
+std::vector<VThread*> g_pool;
+int g_pinned_cpu = kPinNone;
+std::atomic<bool> g_busy{false};
+
+// Crash bookkeeping written by the signal handler (no allocation there: the heap may be broken).
+volatile sig_atomic_t g_crash_sig = 0;
+volatile int g_crash_tid = -1;
+void* volatile g_crash_addr = nullptr;
+std::string g_exception_what;
+
+constexpr int kCrashSignals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+struct sigaction g_old_actions[65];
+bool g_handlers_installed = false;
+
+void on_crash_signal(int sig, siginfo_t* si, void*) {
+  VThread* t = t_self;
+  if (t == nullptr || !g_rt.active || g_rt.aborting) {
+    // Not ours: restore the previous disposition; the fault re-executes (abort re-raises).
+    sigaction(sig, &g_old_actions[sig], nullptr);
+    return;
+  }
+  g_crash_sig = sig;
+  g_crash_tid = static_cast<int>(t->tid);
+  g_crash_addr = si ? si->si_addr : nullptr;
+  siglongjmp(t->jb, 2);
+}
+
+void install_handlers() {
+  if (g_handlers_installed) return;
+  g_handlers_installed = true;
+  struct sigaction sa {};
+  sa.sa_sigaction = on_crash_signal;
+  sa.sa_flags = SA_SIGINFO | SA_NODEFER;  // NODEFER: we leave by siglongjmp without a saved mask
+  sigemptyset(&sa.sa_mask);
+  for (int s : kCrashSignals) sigaction(s, &sa, &g_old_actions[s]);
+}
+
+void pin_self(int cpu) {
+  if (cpu < 0) return;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+}
+
+void* worker_main(void* arg) {
+  VThread* const vt = static_cast<VThread*>(arg);
+  pin_self(g_pinned_cpu);
+  for (;;) {
+    wait_token(vt->word);
+    if (g_rt.aborting) {  // abandoned before it ever ran
+      vt->unwound = true;
+      grant(g_rt.main_word);
+      continue;
+    }
+    if (sigsetjmp(vt->jb, 0) == 0) {
+      t_self = vt;
+      bool threw = false;
+      try {
+        (*vt->body)();
+      } catch (const std::exception& e) {
+        threw = true;
+        g_exception_what = e.what();
+      } catch (...) {
+        threw = true;
+        g_exception_what = "(not a std::exception)";
+      }
+      if (threw) {
+        t_self = nullptr;
+        end_abnormal(vt, Outcome::kCrash,
+                     "T" + std::to_string(vt->tid) + " threw an uncaught exception: " +
+                         g_exception_what);
+      }
+      t_self = nullptr;
+      finish(vt);  // hands the token on; this worker then sleeps until the next execution
+    } else {
+      // Abandoned mid-body: by end_abnormal (this thread detected the end), by a crash signal,
+      // or by run_controlled unwinding it. Either way run_controlled is waiting for us.
+      t_self = nullptr;
+      vt->unwound = true;
+      grant(g_rt.main_word);
+    }
+  }
+  return nullptr;
+}
+
+void reset_pool_after_fork() {
+  // The child has no pool threads; leak the slots (their memory is a copy) and start over.
+  g_pool.clear();
+  g_rt.main_word.store(kIdle, std::memory_order_relaxed);
+  g_busy.store(false);
+}
+
+void ensure_pool(uint32_t n) {
+  static std::once_flag atfork_once;
+  std::call_once(atfork_once, [] { pthread_atfork(nullptr, nullptr, reset_pool_after_fork); });
+  while (g_pool.size() < n) {
+    auto* vt = new VThread;
+    vt->tid = static_cast<uint32_t>(g_pool.size());
+    pthread_t th;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, 8 << 20);
+    CONTEND_CHECK(pthread_create(&th, &attr, worker_main, vt) == 0) << "cannot create vthread";
+    pthread_attr_destroy(&attr);
+    g_pool.push_back(vt);
+  }
+}
+
+void ensure_pinned(int want) {
+  int cpu = want;
+  if (want == kPinAuto) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    cpu = 0;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+      while (cpu < CPU_SETSIZE && !CPU_ISSET(cpu, &set)) ++cpu;
+    }
+  }
+  // Only the first pinning request takes effect: pool threads pin themselves when created.
+  if (cpu < 0 || g_pinned_cpu >= 0) return;
+  g_pinned_cpu = cpu;
+  pin_self(cpu);
+}
+
+const char* signal_name(int sig) {
+  switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGABRT: return "SIGABRT";
+  }
+  return "signal";
+}
+
+ThreadReport report_thread(const VThread* t) {
+  ThreadReport rep;
+  rep.tid = t->tid;
+  rep.op = t->op;
+  if (t->state == ThreadState::kFinished) {
+    rep.state = "finished";
+  } else if (t->state == ThreadState::kRunnable) {
+    rep.state = "runnable";
+  } else {
+    rep.state = "blocked";
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s %p", wait_kind_name(t->wait_kind), t->wait_obj);
+    rep.waits_on = buf;
+  }
+  return rep;
+}
+
+}  // namespace
+}  // namespace detail
+
+ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strategy& strategy,
+                          const ExecOptions& opts) {
+  using namespace detail;
+  CONTEND_CHECK(t_self == nullptr) << "run_controlled called from inside a vthread";
+  CONTEND_CHECK(!g_busy.exchange(true)) << "one controlled execution per process at a time";
+  const auto n = static_cast<uint32_t>(bodies.size());
+  CONTEND_CHECK(n >= 1 && n <= kMaxThreads) << n << " bodies";
+  ensure_pinned(opts.pin_cpu);
+  ensure_pool(n);
+  if (opts.catch_signals) install_handlers();
+
+  ExecResult res;
+  res.schedule.nthreads = n;
+  res.schedule.sync_points_only = opts.sync_points_only;
+  Runtime& r = g_rt;
+  r.sync_only = opts.sync_points_only;
+  r.tracing = opts.record_trace;
+  r.aborting = false;
+  r.n = n;
+  r.cur = -1;
+  r.points = 0;
+  r.budget = 0;
+  r.max_points = opts.max_steps == 0 ? 1 : opts.max_steps;
+  r.switches = 0;
+  r.hash = 0xcbf29ce484222325ULL;
+  r.progress_epoch = 0;
+  r.no_progress_yields = 0;
+  r.livelock_yields = opts.livelock_yields;
+  r.spin_limit = opts.spin_limit == 0 ? 1 : opts.spin_limit;
+  r.vtime_skip = 0;
+  r.tickets = 0;
+  r.timed_waiters = 0;
+  r.strategy = &strategy;
+  r.result = &res;
+  for (uint32_t i = 0; i < n; ++i) {
+    VThread* t = g_pool[i];
+    t->state = ThreadState::kRunnable;
+    t->wait_kind = WaitKind::kNone;
+    t->wait_obj = nullptr;
+    t->deadline = kNoDeadline;
+    t->ticket = 0;
+    t->timed_out = false;
+    t->unwound = false;
+    t->yield_epoch = UINT64_MAX;
+    t->spin_addr = nullptr;
+    t->spin_count = 0;
+    t->op.clear();
+    t->op_id = kNoOp;
+    t->body = &bodies[i];
+    r.threads[i] = t;
+  }
+  g_crash_sig = 0;
+  g_crash_tid = -1;
+  r.active = true;
+  strategy.begin_execution(n);
+
+  start_execution();
+  wait_token(r.main_word);  // until every body finished, or the execution ended abnormally
+
+  if (g_crash_sig != 0) {
+    res.outcome = Outcome::kCrash;
+    res.signal = g_crash_sig;
+    res.crashed_thread = g_crash_tid;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "T%d received %s (signal %d), fault address %p", g_crash_tid,
+                  signal_name(g_crash_sig), static_cast<int>(g_crash_sig), g_crash_addr);
+    res.message = buf;
+    const VThread* t = r.threads[g_crash_tid];
+    if (!t->op.empty()) res.message += " during " + t->op;
+  }
+  for (uint32_t i = 0; i < n; ++i) res.threads.push_back(report_thread(r.threads[i]));
+  if (res.outcome != Outcome::kOk) {
+    r.aborting = true;
+    for (uint32_t i = 0; i < n; ++i) {
+      VThread* t = r.threads[i];
+      if (t->state == ThreadState::kFinished || t->unwound) continue;
+      grant(t->word);
+      wait_token(r.main_word);
+    }
+    r.aborting = false;
+  }
+  res.points = r.points;
+  res.switches = r.switches;
+  res.trace_hash = r.hash;
+  res.virtual_ns = r.points * kNsPerPoint + r.vtime_skip;
+  r.active = false;
+  r.result = nullptr;
+  r.strategy = nullptr;
+  strategy.end_execution(res.points);
+  g_busy.store(false);
+  return res;
+}
+
+}  // namespace contend::sched
