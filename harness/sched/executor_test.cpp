@@ -63,9 +63,10 @@ TEST(NoFalsePositives, CorrectContainers) {
 // requirement: each canary is found from a fixed seed within a stated number of executions, and
 // its recorded schedule replays 20x to the same failure with the same trace hash
 TEST(Canaries, FoundAndReplayed) {
-  struct Case { Scenario s; int budget; };
-  for (const Case c : {Case{Scenario::kUnlockedMap, 100}, Case{Scenario::kLostUpdate, 100}}) {
-    const Found f = explore(c.s, 1, c.budget);
+  struct Case { Scenario s; int budget; bool pct; };
+  for (const Case c : {Case{Scenario::kUnlockedMap, 50, false}, Case{Scenario::kLostUpdate, 50, false},
+                       Case{Scenario::kLostUpdate, 1000, true}}) {
+    const Found f = explore(c.s, 1, c.budget, {}, c.pct);
     ASSERT_GE(f.execution, 0) << testing::scenario_name(c.s) << " not found in " << c.budget;
     ReplayStrategy replay(f.run.exec.schedule);
     for (int i = 0; i < 20; ++i) {
