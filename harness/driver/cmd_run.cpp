@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -12,6 +13,7 @@
 #include "gen/presets.h"
 #include "report/console_reporter.h"
 #include "runner/stress_run.h"
+#include "runner/workload.h"
 #include "targets/registry.h"
 #include "util/atomic_file.h"
 
@@ -100,6 +102,19 @@ Result<std::vector<std::string>> output_paths(const Options& o, const std::vecto
   return paths;
 }
 
+StressOptions stress_options(const Options& o, const std::string& label, double duration_s) {
+  StressOptions so;
+  so.isolation.isolate = !o.no_fork;
+  so.isolation.timeout_s = o.timeout > 0 ? o.timeout : (duration_s > 0 ? 60 + 3 * duration_s : 0);
+  so.isolation.stall_timeout_s = o.stall_timeout;
+  so.isolation.progress = true;
+  so.isolation.label = label;
+  so.rss_limit_mb = o.rss_limit_mb;
+  so.check.history_ops = o.history_ops;
+  so.check.checker_budget_s = o.budget_s;
+  return so;
+}
+
 std::string replay_command(const Options& o, const MapTargetInfo& t, const MapMixSpec& s) {
   std::ostringstream c;
   c << "contend run --target " << t.name << " --workload " << o.workload << " --preset " << o.preset
@@ -109,47 +124,83 @@ std::string replay_command(const Options& o, const MapTargetInfo& t, const MapMi
   return c.str();
 }
 
-}  // namespace
+// Runs `run_one(i)` for each target i, writes and prints each result, stops after an interrupt,
+// and returns the exit code of the worst outcome.
+int run_each(const Options& o, const std::vector<std::string>& paths,
+             const std::function<Result<RunResult>(std::size_t)>& run_one) {
+  std::vector<RunResult> results;
+  ExitCode worst = ExitCode::kOk;
+  int worst_sev = -1;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    auto r = run_one(i);
+    if (!r.ok()) return report_error(r.error());
+    if (auto st = write_result_file(paths[i], *r); !st.ok()) return report_error(st.error());
+    if (!o.quiet) {
+      print_run_summary(std::cout, *r);
+      std::cout << "   result: " << paths[i] << "\n\n";
+    }
+    if (outcome_severity(r->outcome) > worst_sev) {
+      worst_sev = outcome_severity(r->outcome);
+      worst = exit_code_for(r->outcome);
+    }
+    const bool interrupted = r->outcome == Outcome::kInterrupted;
+    results.push_back(std::move(*r));
+    if (interrupted) break;
+  }
+  if (results.size() > 1 || o.quiet) print_runs_table(std::cout, results);
+  return to_int(worst);
+}
 
-int cmd_run(const Options& o) {
+int run_map_mix(const Options& o) {
   auto targets = resolve_targets(o.target);
   if (!targets.ok()) return report_error(targets.error());
   auto spec = resolve_spec(o);
   if (!spec.ok()) return report_error(spec.error());
   auto paths = output_paths(o, *targets);
   if (!paths.ok()) return report_error(paths.error());
-
-  std::vector<RunResult> results;
-  ExitCode worst = ExitCode::kOk;
-  int worst_sev = -1;
-  for (std::size_t i = 0; i < targets->size(); ++i) {
+  return run_each(o, *paths, [&](std::size_t i) {
     const MapTargetInfo& t = *(*targets)[i];
-    StressOptions so;
-    so.isolation.isolate = !o.no_fork;
-    so.isolation.timeout_s = o.timeout > 0 ? o.timeout : (spec->duration_s > 0 ? 60 + 3 * spec->duration_s : 0);
-    so.isolation.stall_timeout_s = o.stall_timeout;
-    so.isolation.progress = true;
-    so.isolation.label = t.name;
-    so.rss_limit_mb = o.rss_limit_mb;
+    StressOptions so = stress_options(o, t.name, spec->duration_s);
     so.replay_command = replay_command(o, t, *spec);
-    so.check.history_ops = o.history_ops;
-    so.check.checker_budget_s = o.budget_s;
-    auto r = run_stress(t, *spec, so);
-    if (!r.ok()) return report_error(r.error());
-    if (auto st = write_result_file((*paths)[i], *r); !st.ok()) return report_error(st.error());
-    if (!o.quiet) {
-      print_run_summary(std::cout, *r);
-      std::cout << "   result: " << (*paths)[i] << "\n\n";
-    }
-    if (outcome_severity(r->outcome) > worst_sev) {
-      worst_sev = outcome_severity(r->outcome);
-      worst = exit_code_for(r->outcome);
-    }
-    if (r->outcome == Outcome::kInterrupted) break;
-    results.push_back(std::move(*r));
+    return run_stress(t, *spec, so);
+  });
+}
+
+// A registered (non map-mix) workload, on each target of its kind.
+int run_registered_workload(const Options& o, const WorkloadInfo& w) {
+  auto doc = load_preset(o.workload, o.preset);
+  if (!doc.ok()) return report_error(doc.error());
+  if (w.target_kind != TargetKind::kMap) {
+    return report_error(usage_error("workload '" + w.name + "' drives a target kind this build cannot list"));
   }
-  if (results.size() > 1 || o.quiet) print_runs_table(std::cout, results);
-  return to_int(worst);
+  auto targets = resolve_targets(o.target);
+  if (!targets.ok()) return report_error(targets.error());
+  auto paths = output_paths(o, *targets);
+  if (!paths.ok()) return report_error(paths.error());
+  return run_each(o, *paths, [&](std::size_t i) {
+    WorkloadRequest req;
+    req.target = (*targets)[i]->name;
+    req.preset_name = doc->name;
+    req.preset = doc->json;
+    req.threads = o.threads;
+    req.ops = o.ops;
+    req.duration_s = o.duration;
+    req.seed = o.seed;
+    req.stress = stress_options(o, req.target, o.duration);
+    req.stress.replay_command = "contend run --target " + req.target + " --workload " + o.workload +
+                                " --preset " + o.preset + " --seed " + std::to_string(o.seed);
+    return w.run(req);
+  });
+}
+
+}  // namespace
+
+int cmd_run(const Options& o) {
+  if (o.workload == "map-mix") return run_map_mix(o);
+  if (const auto* w = WorkloadRegistry::instance().find(o.workload)) return run_registered_workload(o, *w);
+  auto doc = load_preset(o.workload, o.preset);  // unknown names get the "did you mean" error
+  if (!doc.ok()) return report_error(doc.error());
+  return report_error(usage_error("workload '" + o.workload + "' has presets but no runner in this build"));
 }
 
 }  // namespace contend

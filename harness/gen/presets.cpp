@@ -25,7 +25,14 @@ const std::vector<Preset>& embedded_presets() {
   return presets;
 }
 
-std::vector<std::string> workload_names() { return {"map-mix"}; }
+std::vector<std::string> workload_names() {
+  std::vector<std::string> names{"map-mix"};
+  for (const auto& p : embedded_presets()) {
+    if (std::find(names.begin(), names.end(), p.workload) == names.end()) names.push_back(p.workload);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 std::string preset_description(const Preset& p) {
   auto j = nlohmann::json::parse(p.json, nullptr, /*allow_exceptions=*/false);
@@ -33,42 +40,59 @@ std::string preset_description(const Preset& p) {
   return "";
 }
 
-namespace {
-Result<MapMixSpec> spec_from_text(const std::string& text, const std::string& where, std::string name) {
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    return input_error(where + ": not valid JSON", "check the file with `python3 -m json.tool " + where + "`");
-  }
-  MapMixSpec spec;
-  spec.preset = std::move(name);
-  if (auto st = apply_json(j, spec, where); !st.ok()) return st.error();
-  return spec;
-}
-}  // namespace
 
-Result<MapMixSpec> load_map_mix(std::string_view workload, std::string_view preset) {
+Result<PresetDocument> load_preset(std::string_view workload, std::string_view preset) {
   const auto names = workload_names();
   if (std::find(names.begin(), names.end(), workload) == names.end()) {
     std::string hint = "run `contend list` to see workloads";
     if (auto best = closest_match(workload, names)) hint = "did you mean '" + *best + "'? " + hint;
     return usage_error("unknown workload '" + std::string(workload) + "'", hint);
   }
+  std::string text, where, name;
   const bool is_path = preset.find('/') != std::string_view::npos || preset.ends_with(".json");
   if (is_path) {
-    auto text = read_file(std::string(preset));
-    if (!text.ok()) return text.error();
-    return spec_from_text(*text, std::string(preset), std::string(preset));
+    auto t = read_file(std::string(preset));
+    if (!t.ok()) return t.error();
+    text = std::move(*t);
+    where = name = std::string(preset);
+  } else {
+    std::vector<std::string> candidates;
+    for (const auto& p : embedded_presets()) {
+      if (p.workload != workload) continue;
+      if (p.name == preset) {
+        text = p.json;
+        where = "preset " + p.name;
+        name = p.name;
+        break;
+      }
+      candidates.push_back(p.name);
+    }
+    if (name.empty()) {
+      std::string hint = "run `contend list` to see presets, or pass a path to a .json file";
+      if (auto best = closest_match(preset, candidates)) hint = "did you mean '" + *best + "'? " + hint;
+      return usage_error("unknown preset '" + std::string(preset) + "' for workload '" + std::string(workload) + "'",
+                         hint);
+    }
   }
-  std::vector<std::string> candidates;
-  for (const auto& p : embedded_presets()) {
-    if (p.workload != workload) continue;
-    if (p.name == preset) return spec_from_text(p.json, "preset " + p.name, p.name);
-    candidates.push_back(p.name);
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    return input_error(where + ": not valid JSON", "check the file with `python3 -m json.tool " + where + "`");
   }
-  std::string hint = "run `contend list` to see presets, or pass a path to a .json file";
-  if (auto best = closest_match(preset, candidates)) hint = "did you mean '" + *best + "'? " + hint;
-  return usage_error("unknown preset '" + std::string(preset) + "' for workload '" + std::string(workload) + "'",
-                     hint);
+  if (!j.is_object()) return input_error(where + ": expected a JSON object, got " + std::string(j.type_name()));
+  return PresetDocument{name, std::move(j)};
+}
+
+Result<MapMixSpec> load_map_mix(std::string_view workload, std::string_view preset) {
+  auto doc = load_preset(workload, preset);
+  if (!doc.ok()) return doc.error();
+  if (workload != "map-mix") return usage_error("workload '" + std::string(workload) + "' has no map-mix spec");
+  MapMixSpec spec;
+  spec.preset = doc->name;
+  const std::string where = doc->name.find('/') != std::string::npos || doc->name.ends_with(".json")
+                                ? doc->name
+                                : "preset " + doc->name;
+  if (auto st = apply_json(doc->json, spec, where); !st.ok()) return st.error();
+  return spec;
 }
 
 }  // namespace contend

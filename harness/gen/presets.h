@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "gen/map_mix.h"
 #include "util/error.h"
 
@@ -20,8 +22,18 @@ struct Preset {
 // Every embedded preset, sorted by workload then name.
 const std::vector<Preset>& embedded_presets();
 
-// Names of the workloads contend can run.
+// Names of the workloads contend can run: map-mix plus every name with embedded presets
+// (workloads/<name>/*.json), sorted.
 std::vector<std::string> workload_names();
+
+// Loads a preset document of any workload: an embedded preset name or a path to a .json file.
+// Returns the document and the name to record. Unknown names are usage errors with the closest
+// match; unreadable files are io errors; invalid JSON is an input error naming the file.
+struct PresetDocument {
+  std::string name;
+  nlohmann::json json;
+};
+Result<PresetDocument> load_preset(std::string_view workload, std::string_view preset);
 
 // Resolves --workload/--preset into a spec: `preset` is an embedded preset name or a path to a
 // .json file. Unknown names are usage errors with the closest match; bad files are input errors.

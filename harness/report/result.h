@@ -69,6 +69,8 @@ struct RunResult {
   std::string history_verdict;
   bool history_truncated = false;
 
+  nlohmann::json workload_metrics = nlohmann::json::object();  // workload-specific figures
+
   Outcome outcome = Outcome::kOk;
   std::string outcome_detail;
   int signal = 0;

@@ -45,6 +45,7 @@ json to_json(const RunResult& r) {
       {"violations_total", r.violations_total},
       {"linearizability",
        {{"ops_checked", r.history_ops_checked}, {"verdict", r.history_verdict}, {"truncated", r.history_truncated}}},
+      {"workload_metrics", r.workload_metrics},
       {"outcome", outcome_name(r.outcome)},
       {"outcome_detail", r.outcome_detail},
       {"replay_command", r.replay_command},
@@ -150,6 +151,10 @@ Result<RunResult> result_from_json(const json& j, const std::string& where) {
     x.has_key = v.is_object() && v.contains("key");
     rd.get(v, "key", x.key, "violations[].", false);
     r.violations.push_back(x);
+  }
+  if (j.contains("workload_metrics")) {
+    if (!j["workload_metrics"].is_object()) return input_error(where + ": field 'workload_metrics' must be an object");
+    r.workload_metrics = j["workload_metrics"];
   }
   if (j.contains("linearizability")) {
     const json& lin = j["linearizability"];
