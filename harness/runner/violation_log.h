@@ -42,7 +42,7 @@ class ViolationLog {
     int64_t thread;
     uint64_t key;
     char kind[32];
-    char detail[1536];  // room for a multi-line linearizability counterexample
+    char detail[4096];  // room for a multi-line linearizability counterexample
   };
   std::atomic<uint64_t> total_;   // every violation, kept or only counted
   std::atomic<uint64_t> claimed_; // slots handed out (may exceed kCapacity)
