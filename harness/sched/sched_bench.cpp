@@ -1,4 +1,5 @@
-// sched_bench: throughput and overheads of controlled execution on one pinned CPU.
+// sched_bench: throughput and overheads of controlled execution on one pinned CPU. All cases use
+// real time: the calling thread sleeps while vthreads run, so its CPU time means nothing.
 //   Executions/<scenario>/<mode>: 2 threads x 16 ops per execution, PCT depth 3, fresh container
 //     per execution; items_per_second = executions/s; counters points & switches per execution.
 //   SwitchCost: two vthreads forced to alternate at every point; time per switch.
@@ -35,11 +36,11 @@ void Executions(benchmark::State& state, Scenario s, bool sync_only) {
   state.counters["switches"] = static_cast<double>(switches) / n;
   state.counters["failures"] = static_cast<double>(failures);
 }
-BENCHMARK_CAPTURE(Executions, tbb_hash_map/every_access, Scenario::kTbbHashMap, false);
-BENCHMARK_CAPTURE(Executions, tbb_hash_map/sync_only, Scenario::kTbbHashMap, true);
-BENCHMARK_CAPTURE(Executions, std_mutex_map/every_access, Scenario::kMutexMap, false);
-BENCHMARK_CAPTURE(Executions, std_mutex_map/sync_only, Scenario::kMutexMap, true);
-BENCHMARK_CAPTURE(Executions, cuckoo_map/every_access, Scenario::kCuckooMap, false);
+BENCHMARK_CAPTURE(Executions, tbb_hash_map/every_access, Scenario::kTbbHashMap, false)->UseRealTime();
+BENCHMARK_CAPTURE(Executions, tbb_hash_map/sync_only, Scenario::kTbbHashMap, true)->UseRealTime();
+BENCHMARK_CAPTURE(Executions, std_mutex_map/every_access, Scenario::kMutexMap, false)->UseRealTime();
+BENCHMARK_CAPTURE(Executions, std_mutex_map/sync_only, Scenario::kMutexMap, true)->UseRealTime();
+BENCHMARK_CAPTURE(Executions, cuckoo_map/every_access, Scenario::kCuckooMap, false)->UseRealTime();
 
 // Always hands the token to another thread after one point.
 class AlternateStrategy final : public Strategy {
@@ -66,7 +67,7 @@ void SwitchCost(benchmark::State& state) {
   state.counters["s_per_switch"] = benchmark::Counter(
       static_cast<double>(switches), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(SwitchCost)->Unit(benchmark::kMillisecond);
+BENCHMARK(SwitchCost)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 enum class Where { kEveryAccess, kSyncOnly, kOutside };
 
@@ -94,11 +95,11 @@ void PointCost(benchmark::State& state, bool atomic, Where where) {
       static_cast<double>(state.iterations()) * kN,
       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
-BENCHMARK_CAPTURE(PointCost, plain/every_access, false, Where::kEveryAccess)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(PointCost, plain/sync_only, false, Where::kSyncOnly)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(PointCost, plain/outside_vthread, false, Where::kOutside)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(PointCost, atomic_rmw/every_access, true, Where::kEveryAccess)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(PointCost, atomic_rmw/outside_vthread, true, Where::kOutside)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(PointCost, plain/every_access, false, Where::kEveryAccess)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(PointCost, plain/sync_only, false, Where::kSyncOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(PointCost, plain/outside_vthread, false, Where::kOutside)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(PointCost, atomic_rmw/every_access, true, Where::kEveryAccess)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(PointCost, atomic_rmw/outside_vthread, true, Where::kOutside)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace contend::sched
