@@ -46,11 +46,11 @@ Found explore(Scenario s, uint64_t seed, int budget, const ExecOptions& o = {}, 
 // (PCT and random, every-access and sync-only). Counts keep the suite fast; ci/ runs longer.
 TEST(NoFalsePositives, CorrectContainers) {
   struct Case { Scenario s; int runs; };
-  for (const Case c : {Case{Scenario::kTbbHashMap, 1500}, Case{Scenario::kMutexMap, 1500},
-                       Case{Scenario::kSharedMutexMap, 1500}, Case{Scenario::kCuckooMap, 300}}) {
+  for (const Case c : {Case{Scenario::kTbbHashMap, 10000}, Case{Scenario::kMutexMap, 10000},
+                       Case{Scenario::kSharedMutexMap, 10000}, Case{Scenario::kCuckooMap, 2000}}) {
     for (bool pct : {true, false}) {
       for (bool sync_only : {false, true}) {
-        const Found f = explore(c.s, 42, c.runs / 2, ExecOptions{.sync_points_only = sync_only}, pct);
+        const Found f = explore(c.s, 42, c.runs / 4, ExecOptions{.sync_points_only = sync_only}, pct);
         EXPECT_EQ(f.execution, -1)
             << testing::scenario_name(c.s) << (pct ? " pct" : " random") << " sync_only="
             << sync_only << ": " << outcome_name(f.run.exec.outcome) << " " << f.run.detail
