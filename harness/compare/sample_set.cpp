@@ -31,13 +31,13 @@ Sample sample_of(RunResult r, const std::string& path) {
   s.metrics = run_metrics(r);
   s.outcome = r.outcome;
   s.duration_s = r.duration_s;
-  s.failure = r.outcome_detail;
+  // The first violation's sentence names thread, key, expected and actual: the most useful line.
+  s.failure = r.violations.empty() ? r.outcome_detail : r.violations.front().detail;
   for (const auto& v : r.violations) {
     if (std::find(s.violation_kinds.begin(), s.violation_kinds.end(), v.kind) == s.violation_kinds.end()) {
       s.violation_kinds.push_back(v.kind);
     }
   }
-  if (s.failure.empty() && !r.violations.empty()) s.failure = r.violations.front().detail;
   s.run = std::make_shared<const RunResult>(std::move(r));
   return s;
 }
