@@ -32,7 +32,7 @@ Sample sample_of(RunResult r, const std::string& path) {
   s.outcome = r.outcome;
   s.duration_s = r.duration_s;
   // The first violation's sentence names thread, key, expected and actual: the most useful line.
-  s.failure = r.violations.empty() ? r.outcome_detail : r.violations.front().detail;
+  s.failure = r.violations.empty() ? r.outcome_detail : r.violations.front().kind + ": " + r.violations.front().detail;
   for (const auto& v : r.violations) {
     if (std::find(s.violation_kinds.begin(), s.violation_kinds.end(), v.kind) == s.violation_kinds.end()) {
       s.violation_kinds.push_back(v.kind);
