@@ -27,6 +27,17 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check-history", "Check recorded histories for linearizability");
   add_flags(*check, kCmdCheckHistory, o);
   check->add_option("files", history_files, "history files")->required();
+  std::string compare_base, compare_cand, matrix_config;
+  auto* compare = app.add_subcommand("compare", "Compare two result sets (files or folders of result JSON, or Google "
+                                                "Benchmark JSON): medians, U test, thresholds; exit 78 on regression");
+  add_flags(*compare, kCmdCompare, o);
+  compare->add_option("baseline", compare_base, "baseline result file or folder")->required();
+  compare->add_option("candidate", compare_cand, "candidate result file or folder")->required();
+  auto* matrix = app.add_subcommand("matrix", "Run a matrix config (targets x workloads/presets x threads x "
+                                              "repetitions), one `contend run` process per cell, into one folder");
+  add_flags(*matrix, kCmdMatrix, o);
+  matrix->add_option("config", matrix_config, "matrix config JSON (e.g. ci/pr-matrix.json)")->required();
+
 
   try {
     app.parse(argc, argv);
@@ -47,6 +58,8 @@ int main(int argc, char** argv) {
     if (list->parsed()) return cmd_list(o);
     if (run->parsed()) return cmd_run(o);
     if (check->parsed()) return cmd_check_history(o, history_files);
+    if (compare->parsed()) return cmd_compare(o, compare_base, compare_cand);
+    if (matrix->parsed()) return cmd_matrix(o, matrix_config);
   } catch (const std::exception& e) {
     std::cerr << "contend: internal error: " << e.what() << "\n(this is a bug in contend; please report it)\n";
     return to_int(ExitCode::kInternal);
