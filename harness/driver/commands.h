@@ -19,6 +19,10 @@ int cmd_matrix(const Options& o, const std::string& config_path);
 int write_comparison_reports(const Options& o, const Comparison& c, const SampleSet& base, const SampleSet& cand,
                              const std::string& title);
 
+// explore and replay are served by contend-ctl (controlled_forward.cpp): exec it with argv.
+bool is_controlled_command(int argc, char** argv);
+int forward_to_controlled(int argc, char** argv);
+
 // Prints "error: <message>" and the hint to stderr; returns the error's exit code.
 int report_error(const Error& e);
 

@@ -9,6 +9,7 @@
 
 int main(int argc, char** argv) {
   using namespace contend;
+  if (is_controlled_command(argc, argv)) return forward_to_controlled(argc, argv);
   Options o;
   std::vector<std::string> history_files;
   CLI::App app{
@@ -19,6 +20,10 @@ int main(int argc, char** argv) {
       "contend"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "contend 0.1.0");
+  // Listed for --help only: main() hands them to contend-ctl before parsing.
+  app.add_subcommand("explore", "Controlled scheduling: many executions of a small scenario under chosen "
+                                "interleavings, stop at the first failure, write a replayable schedule artifact");
+  app.add_subcommand("replay", "Re-execute a schedule artifact exactly; --trace prints the interleaving");
   auto* list = app.add_subcommand("list", "List targets (and canaries), workloads and presets");
   add_flags(*list, kCmdList, o);
   auto* run = app.add_subcommand("run", "Stress-run a workload on real threads against one or more targets, "
@@ -37,7 +42,6 @@ int main(int argc, char** argv) {
                                               "repetitions), one `contend run` process per cell, into one folder");
   add_flags(*matrix, kCmdMatrix, o);
   matrix->add_option("config", matrix_config, "matrix config JSON (e.g. ci/pr-matrix.json)")->required();
-
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,8 @@ enum CommandMask : unsigned {
   kCmdRun = 1u << 0,
   kCmdList = 1u << 1,
   kCmdCheckHistory = 1u << 2,
+  kCmdExplore = 1u << 3,
+  kCmdReplay = 1u << 4,
   kCmdCompare = 1u << 8,  // compare / matrix: high bits, so the lower ones stay free for run-side commands
   kCmdMatrix = 1u << 9,
 };

@@ -70,6 +70,7 @@ struct RunResult {
   bool history_truncated = false;
 
   nlohmann::json workload_metrics = nlohmann::json::object();  // workload-specific figures
+  nlohmann::json controlled;  // mode "controlled" only: strategy, executions, failures (explore)
 
   Outcome outcome = Outcome::kOk;
   std::string outcome_detail;

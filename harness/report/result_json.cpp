@@ -51,6 +51,7 @@ json to_json(const RunResult& r) {
       {"replay_command", r.replay_command},
   };
   if (r.signal != 0) out["signal"] = r.signal;
+  if (!r.controlled.is_null()) out["controlled"] = r.controlled;
   return out;
 }
 
@@ -152,6 +153,7 @@ Result<RunResult> result_from_json(const json& j, const std::string& where) {
     rd.get(v, "key", x.key, "violations[].", false);
     r.violations.push_back(x);
   }
+  if (j.contains("controlled")) r.controlled = j["controlled"];
   if (j.contains("workload_metrics")) {
     if (!j["workload_metrics"].is_object()) return input_error(where + ": field 'workload_metrics' must be an object");
     r.workload_metrics = j["workload_metrics"];

@@ -27,6 +27,13 @@ void ViolationLog::add(std::string_view kind, int64_t thread, const uint64_t* ke
   s.ready.store(1, std::memory_order_release);
 }
 
+void ViolationLog::reset() noexcept {
+  const uint64_t n = std::min<uint64_t>(claimed_.load(std::memory_order_relaxed), kCapacity);
+  for (uint64_t i = 0; i < n; ++i) slots_[i].ready.store(0, std::memory_order_relaxed);
+  claimed_.store(0, std::memory_order_relaxed);
+  total_.store(0, std::memory_order_relaxed);
+}
+
 std::vector<Violation> ViolationLog::snapshot() const {
   std::vector<Violation> out;
   const uint64_t n = std::min<uint64_t>(claimed_.load(std::memory_order_acquire), kCapacity);

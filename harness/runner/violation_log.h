@@ -32,6 +32,8 @@ class ViolationLog {
   void add(std::string_view kind, int64_t thread, const uint64_t* key, std::string_view detail) noexcept;
   // Counts a violation without keeping its record (the caller already kept enough like it).
   void count_only() noexcept { total_.fetch_add(1, std::memory_order_relaxed); }
+  // Forgets every violation (only the slots used are touched). Not concurrent with add().
+  void reset() noexcept;
   uint64_t total() const noexcept { return total_.load(std::memory_order_acquire); }
   std::vector<Violation> snapshot() const;
 

@@ -26,11 +26,16 @@ else()
   set(CONTEND_CONTROLLED_AVAILABLE ON)
   set(CONTEND_CONTROLLED_REASON "")
 endif()
+# include_guard(GLOBAL) skips this file on a second include(), so the result must outlive the
+# first includer's directory scope.
+set(CONTEND_CONTROLLED_AVAILABLE ${CONTEND_CONTROLLED_AVAILABLE} CACHE INTERNAL "controlled runtime can be built")
+set(CONTEND_CONTROLLED_REASON "${CONTEND_CONTROLLED_REASON}" CACHE INTERNAL "why not")
 
 # Instrumentation only. func-entry/exit hooks are useless to the scheduler (PCs are symbolized
 # from the access sites), so they are not emitted. -mcx16 makes 16-byte atomics schedule points.
 set(CONTEND_CONTROLLED_COMPILE_FLAGS
-    -fsanitize=thread -mcx16 -mllvm -tsan-instrument-func-entry-exit=0)
+    -fsanitize=thread -mcx16 -mllvm -tsan-instrument-func-entry-exit=0
+    CACHE INTERNAL "compile flags of controlled (instrumented) code")
 
 function(contend_add_controlled_library)
   cmake_parse_arguments(C "" "NAME" "SRCS;DEPS" ${ARGN})

@@ -1,0 +1,49 @@
+// run_map_program: one controlled execution of a map Program against a target, end to end:
+// fresh container, one vthread per program thread (the Strategy picks every interleaving),
+// per-operation history stamped with a logical clock, then the same invariants as stress runs
+// plus per-key linearizability. This is the unit that `explore`, `replay` and the fuzzers
+// repeat. Driver code here is compiled plain; only the target adapters are instrumented (they
+// are linked from the controlled copy of the target sources), so every schedule point is inside
+// the container or its synchronization.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gen/program.h"
+#include "runner/violation_log.h"
+#include "sched/executor.h"
+#include "targets/registry.h"
+#include "util/outcome.h"
+
+namespace contend {
+
+struct ControlledRunOptions {
+  sched::ExecOptions exec;
+  double checker_budget_s = 5;
+};
+
+struct ControlledRun {
+  Outcome outcome = Outcome::kOk;   // kOk, kViolation, kUnknown, kCrash, kDeadlock, kLivelock
+  std::string detail;               // one paragraph: the first violation or the executor's message
+  sched::ExecResult exec;
+  std::vector<Violation> violations;
+};
+
+// Reusable across executions of one program (buffers are kept between runs).
+class ControlledMapRunner {
+ public:
+  ControlledMapRunner(const MapTargetInfo& target, const Program& program, ControlledRunOptions opts);
+  ~ControlledMapRunner();
+  ControlledRun run(sched::Strategy& strategy);
+
+ private:
+  struct State;
+  const MapTargetInfo& target_;
+  const Program& program_;
+  ControlledRunOptions opts_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace contend

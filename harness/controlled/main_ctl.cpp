@@ -1,0 +1,125 @@
+// contend-ctl: the controlled-scheduling build of contend. Its map targets are the same sources
+// as contend's, compiled a second time with clang's thread instrumentation and linked against
+// contend's scheduler runtime (harness/sched). `contend explore` and `contend replay` run this
+// binary; it can also be called directly with the same arguments.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "controlled/explore.h"
+#include "controlled/replay.h"
+#include "flags/options.h"
+#include "gen/presets.h"
+#include "report/console_reporter.h"
+#include "runner/contract_plan.h"
+#include "util/atomic_file.h"
+
+namespace contend {
+namespace {
+
+int report(const Error& e) {
+  std::cerr << "error: " << e.message << "\n";
+  if (!e.hint.empty()) std::cerr << "hint: " << e.hint << "\n";
+  return to_int(e.code);
+}
+
+Result<MapMixSpec> explore_spec(const Options& o, bool preset_given) {
+  auto spec = load_map_mix(o.workload, preset_given ? o.preset : "controlled");
+  if (!spec.ok()) return spec.error();
+  MapMixSpec s = *spec;
+  if (o.threads) s.threads = o.threads;
+  if (o.ops) s.ops_per_thread = o.ops;
+  if (o.key_space) s.key_space = o.key_space;
+  s.seed = o.seed;
+  if (s.ops_per_thread == 0) s.ops_per_thread = 16;
+  s.duration_s = 0;
+  if (s.threads > 16 || s.ops_per_thread > 4096) {
+    return usage_error("controlled scenarios are small: " + std::to_string(s.threads) + " threads x " +
+                           std::to_string(s.ops_per_thread) + " ops is too large",
+                       "use at most 16 threads and 4096 ops per thread (2 x 16 finds most bugs)");
+  }
+  if (auto st = validate(s); !st.ok()) return st.error();
+  return s;
+}
+
+int run_explore(const Options& o, bool preset_given) {
+  if (o.workload != "map-mix") return report(usage_error("explore supports --workload map-mix"));
+  auto spec = explore_spec(o, preset_given);
+  if (!spec.ok()) return report(spec.error());
+  const auto& reg = TargetRegistry::instance();
+  std::vector<std::string> names;
+  if (o.target == "all") names = reg.default_map_names();
+  else names.push_back(o.target);
+  ExitCode worst = ExitCode::kOk;
+  int worst_sev = -1;
+  for (const auto& name : names) {
+    auto t = reg.lookup_map(name);
+    if (!t.ok()) return report(t.error());
+    auto plan = plan_for_contract(*spec, **t);  // never drive a target outside its contract
+    if (!plan.ok()) return report(plan.error());
+    for (const auto& n : plan->notes) std::cout << "   note: " << n << "\n";
+    ExploreOptions eo{o.strategy, o.depth, o.runs, o.duration, o.seed, o.sync_only, 2'000'000, true, o.failures_dir};
+    const std::string cmd = "contend explore --target " + name + " --strategy " + o.strategy + " --seed " +
+                            std::to_string(o.seed) + " --threads " + std::to_string(spec->threads) + " --ops " +
+                            std::to_string(spec->ops_per_thread) + " --key-space " + std::to_string(spec->key_space);
+    auto r = explore(**t, plan->spec, eo, cmd);
+    if (r.ok()) r->notes = plan->notes;
+    if (!r.ok()) return report(r.error());
+    const auto& c = r->controlled;
+    std::cout << "== " << name << "  controlled " << c["strategy"].get<std::string>() << "  " << spec->threads << "x"
+              << spec->ops_per_thread << " ops  seed=" << o.seed << "\n   " << c["executions"] << " executions, "
+              << static_cast<int>(c["executions_per_s"].get<double>()) << "/s, "
+              << static_cast<int>(c["points_per_execution"].get<double>()) << " points and "
+              << c["switches_per_execution"].get<double>() << " switches per execution\n   outcome: "
+              << outcome_name(r->outcome) << "\n";
+    if (r->outcome != Outcome::kOk) {
+      std::cout << "   " << r->outcome_detail.substr(0, 400) << "\n   replay: " << r->replay_command << "\n";
+    }
+    std::string out = o.out;
+    if (!out.empty() && names.size() > 1) out += "/" + name + ".json";
+    if (!out.empty()) {
+      if (auto st = write_result_file(out, *r); !st.ok()) return report(st.error());
+      std::cout << "   result: " << out << "\n";
+    }
+    if (outcome_severity(r->outcome) > worst_sev) {
+      worst_sev = outcome_severity(r->outcome);
+      worst = exit_code_for(r->outcome);
+    }
+  }
+  return to_int(worst);
+}
+
+}  // namespace
+}  // namespace contend
+
+int main(int argc, char** argv) {
+  using namespace contend;
+  Options o;
+  std::string artifact;
+  CLI::App app{"contend-ctl: controlled-scheduling runs of contend (explore, replay). Same exit codes as contend.",
+               "contend"};
+  app.require_subcommand(1);
+  auto* ex = app.add_subcommand("explore",
+                                "Run many controlled executions of a small map-mix scenario (default preset "
+                                "'controlled'), each under a new interleaving, stop at the first failure and "
+                                "write its schedule artifact");
+  add_flags(*ex, kCmdExplore, o);
+  auto* rp = app.add_subcommand("replay", "Re-execute a schedule artifact exactly and report the same outcome");
+  add_flags(*rp, kCmdReplay, o);
+  rp->add_option("artifact", artifact, "a .sched file written by explore")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::cerr << "error: " << e.what() << "\nhint: run `contend <explore|replay> --help` to see every flag\n";
+    return to_int(ExitCode::kUsage);
+  }
+  try {
+    if (ex->parsed()) return run_explore(o, ex->count("--preset") > 0);
+    ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
+    return to_int(replay_artifact(artifact, ro, std::cout, std::cerr));
+  } catch (const std::exception& e) {
+    std::cerr << "contend: internal error: " << e.what() << "\n";
+    return to_int(ExitCode::kInternal);
+  }
+}

@@ -1,0 +1,84 @@
+#include "controlled/replay.h"
+
+#include "controlled/controlled_map_run.h"
+#include "controlled/schedule_artifact.h"
+#include "sched/determinism_check.h"
+#include "sched/schedule.h"
+#include "sched/strategy_replay.h"
+#include "sched/trace.h"
+#include "util/build_id.h"
+
+namespace contend {
+
+namespace {
+
+int fail(std::ostream& err, const Error& e) {
+  err << "error: " << e.message << "\n";
+  if (!e.hint.empty()) err << "hint: " << e.hint << "\n";
+  return to_int(e.code);
+}
+
+void print_program(std::ostream& out, const Program& p) {
+  out << "scenario: " << p.spec.threads << " threads x " << p.spec.ops_per_thread << " ops, key_space "
+      << p.spec.key_space << ", seed " << p.spec.seed << "\n";
+  for (std::size_t t = 0; t < p.labels.size(); ++t) {
+    out << "  T" << t << ":";
+    for (const auto& l : p.labels[t]) out << " " << l << ";";
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std::ostream& out, std::ostream& err) {
+  auto a = read_schedule_artifact(path);
+  if (!a.ok()) return static_cast<ExitCode>(fail(err, a.error()));
+  const std::string here = executable_build_id();
+  if (a->build_id != here && !opts.ignore_build_id) {
+    return static_cast<ExitCode>(fail(err, input_error(
+        path + " was recorded by build " + a->build_id + ", this binary is build " + here +
+            ": schedule points differ between builds, so its decisions would not replay the same interleaving",
+        "replay with the binary that recorded it, re-run `contend explore` with this build, or pass "
+        "--ignore-build-id to try anyway")));
+  }
+  const auto* target = TargetRegistry::instance().find_map(a->target);
+  if (!target) return static_cast<ExitCode>(fail(err, input_error(path + ": unknown target '" + a->target + "'")));
+  auto schedule = sched::decode_token(a->schedule);
+  if (!schedule.ok()) return static_cast<ExitCode>(fail(err, input_error(path + ": " + schedule.error().message)));
+  const Program program = make_program(a->spec);
+  print_program(out, program);
+
+  ControlledRunOptions ro;
+  ro.exec.sync_points_only = schedule->sync_points_only;
+  ro.exec.record_trace = opts.trace;
+  ControlledMapRunner runner(*target, program, ro);
+  sched::ReplayStrategy strategy(*schedule);
+  ControlledRun r = runner.run(strategy);
+  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.exec.trace) << "\n";
+  out << "outcome: " << outcome_name(r.outcome) << " (" << r.exec.points << " schedule points, " << r.exec.switches
+      << " switches)\n";
+  for (const auto& v : r.violations) out << "  [" << v.kind << "] " << v.detail << "\n";
+  if (r.outcome != Outcome::kOk && r.violations.empty()) out << "  " << r.detail << "\n";
+  if (strategy.diverged()) {
+    err << "error: the replay diverged from the recording: " << strategy.divergence() << "\n";
+    return ExitCode::kNondeterministic;
+  }
+  if (r.outcome != a->outcome) {
+    err << "error: the recording ended '" << outcome_name(a->outcome) << "', this replay ended '"
+        << outcome_name(r.outcome) << "'\n";
+    return ExitCode::kNondeterministic;
+  }
+  if (opts.check_determinism) {
+    ControlledRunOptions quiet = ro;
+    quiet.exec.record_trace = false;
+    ControlledMapRunner again(*target, program, quiet);
+    const auto report = sched::check_determinism([&](sched::Strategy& s) { return again.run(s).exec; }, *schedule,
+                                                 2, &r.exec);
+    out << "determinism: " << (report.deterministic ? "2 more replays identical" : "DIVERGED: " + report.divergence)
+        << "\n";
+    if (!report.deterministic) return ExitCode::kNondeterministic;
+  }
+  return exit_code_for(r.outcome);
+}
+
+}  // namespace contend
