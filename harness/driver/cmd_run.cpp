@@ -137,6 +137,10 @@ int run_each(const Options& o, const std::vector<std::string>& paths,
     if (auto st = write_result_file(paths[i], *r); !st.ok()) return report_error(st.error());
     if (!o.quiet) {
       print_run_summary(std::cout, *r);
+      // Workload-specific lines (retention, pool-churn, ticker/sessions, false-sharing).
+      if (r->workload_metrics.contains("summary")) {
+        for (const auto& line : r->workload_metrics["summary"]) std::cout << "   " << line.get<std::string>() << "\n";
+      }
       std::cout << "   result: " << paths[i] << "\n\n";
     }
     if (outcome_severity(r->outcome) > worst_sev) {

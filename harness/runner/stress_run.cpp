@@ -11,8 +11,6 @@
 
 namespace contend {
 
-namespace {
-
 LatencySummary summarize(const metrics::LatencyHistogram& h, double ns_per_tick) {
   const auto ns = [&](uint64_t ticks) { return static_cast<uint64_t>(static_cast<double>(ticks) * ns_per_tick); };
   return {h.count(),          ns(h.percentile(50)),   ns(h.percentile(90)), ns(h.percentile(99)),
@@ -38,6 +36,17 @@ RssResult rss_result(const metrics::RssSampleBuffer& buf) {
   }
   return r;
 }
+
+void fill_environment(RunResult& r) {
+  const auto& clock = metrics::init_clock();
+  r.contend_version = contend_version();
+  r.git_sha = git_sha();
+  r.cpu_model = cpu_model();
+  r.cores = cpu_cores();
+  r.clock_source = clock.source == metrics::ClockSource::kTsc ? "tsc" : "steady_clock";
+}
+
+namespace {
 
 void fill_metrics(const StressArena& a, const MapMixSpec& spec, RunResult& r) {
   const double ns_per_tick = metrics::init_clock().ns_per_tick;
@@ -72,7 +81,7 @@ Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& requ
   auto plan = plan_for_contract(requested, target);
   if (!plan.ok()) return plan.error();
   const MapMixSpec& spec = plan->spec;
-  const auto& clock = metrics::init_clock();  // before fork: the child inherits the calibration
+  metrics::init_clock();  // before fork: the child inherits the calibration
 
   StressArena* arena = StressArena::create(spec.threads);
   arena->watchdog.set_limit_mb(opts.rss_limit_mb);
@@ -91,11 +100,7 @@ Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& requ
       *arena, iso);
 
   RunResult r;
-  r.contend_version = contend_version();
-  r.git_sha = git_sha();
-  r.cpu_model = cpu_model();
-  r.cores = cpu_cores();
-  r.clock_source = clock.source == metrics::ClockSource::kTsc ? "tsc" : "steady_clock";
+  fill_environment(r);
   r.target = target.name;
   r.workload = "map-mix";
   r.params = to_json(spec);

@@ -23,4 +23,12 @@ struct StressOptions {
 
 Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& spec, const StressOptions& opts);
 
+// Shared by every workload that builds a RunResult from shared-memory measurements.
+// Percentiles of a tick histogram, converted to ns.
+LatencySummary summarize(const metrics::LatencyHistogram& h, double ns_per_tick);
+// RSS figures and a thinned series (at most RssResult::kMaxSeries points) from a sample buffer.
+RssResult rss_result(const metrics::RssSampleBuffer& buf);
+// contend_version, git_sha, cpu_model, cores and clock_source (calibrates the clock if needed).
+void fill_environment(RunResult& r);
+
 }  // namespace contend
