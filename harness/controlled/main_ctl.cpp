@@ -2,6 +2,7 @@
 // as contend's, compiled a second time with clang's thread instrumentation and linked against
 // contend's scheduler runtime (harness/sched). `contend explore` and `contend replay` run this
 // binary; it can also be called directly with the same arguments.
+#include <ctime>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -52,6 +53,9 @@ int run_explore(const Options& o, bool preset_given) {
   else names.push_back(o.target);
   ExitCode worst = ExitCode::kOk;
   int worst_sev = -1;
+  char stamp[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
   for (const auto& name : names) {
     auto t = reg.lookup_map(name);
     if (!t.ok()) return report(t.error());
@@ -75,12 +79,13 @@ int run_explore(const Options& o, bool preset_given) {
     if (r->outcome != Outcome::kOk) {
       std::cout << "   " << r->outcome_detail.substr(0, 400) << "\n   replay: " << r->replay_command << "\n";
     }
+    // Like `run`: --out names a file for one target, a directory for several; by default
+    // results/runs/<time>/explore-<target>.json.
     std::string out = o.out;
-    if (!out.empty() && names.size() > 1) out += "/" + name + ".json";
-    if (!out.empty()) {
-      if (auto st = write_result_file(out, *r); !st.ok()) return report(st.error());
-      std::cout << "   result: " << out << "\n";
-    }
+    if (out.empty()) out = "results/runs/" + std::string(stamp) + "/explore-" + name + ".json";
+    else if (names.size() > 1 || out.back() == '/') out += "/explore-" + name + ".json";
+    if (auto st = write_result_file(out, *r); !st.ok()) return report(st.error());
+    std::cout << "   result: " << out << "\n";
     if (outcome_severity(r->outcome) > worst_sev) {
       worst_sev = outcome_severity(r->outcome);
       worst = exit_code_for(r->outcome);
