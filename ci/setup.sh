@@ -17,6 +17,7 @@ PACKAGES=(
   afl++                                       # second fuzzing engine
   libjemalloc-dev libmimalloc-dev             # allocator dimension
   binutils                                    # addr2line for traces
+  chromium                                    # headless render check of the HTML report (compare_report_test)
 )
 
 missing=()
