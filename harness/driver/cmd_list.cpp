@@ -5,6 +5,7 @@
 
 #include "driver/commands.h"
 #include "gen/presets.h"
+#include "targets/pool_registry.h"
 #include "targets/registry.h"
 
 namespace contend {
@@ -15,6 +16,9 @@ int cmd_list(const Options& o) {
     nlohmann::json j = {{"targets", nlohmann::json::array()}, {"workloads", nlohmann::json::object()}};
     for (const auto& m : reg.maps()) {
       j["targets"].push_back({{"name", m.name}, {"kind", "map"}, {"canary", m.canary}, {"description", m.description}});
+    }
+    for (const auto& p : PoolRegistry::instance().pools()) {
+      j["targets"].push_back({{"name", p.name}, {"kind", "pool"}, {"canary", p.canary}, {"description", p.description}});
     }
     for (const auto& w : workload_names()) j["workloads"][w] = nlohmann::json::array();
     for (const auto& p : embedded_presets()) {
@@ -30,6 +34,15 @@ int cmd_list(const Options& o) {
   std::cout << "\nCanaries (deliberately broken; run only when named):\n";
   for (const auto& m : reg.maps()) {
     if (m.canary) std::cout << "  " << m.name << std::string(24 - std::min<std::size_t>(22, m.name.size()), ' ') << m.description << "\n";
+  }
+  // Pool targets (driven by pool-churn), then pool canaries.
+  for (const bool canaries : {false, true}) {
+    std::cout << (canaries ? "\nPool canaries (run only when named):\n" : "\nTargets (pool; --workload pool-churn):\n");
+    for (const auto& p : PoolRegistry::instance().pools()) {
+      if (p.canary == canaries) {
+        std::cout << "  " << p.name << std::string(28 - std::min<std::size_t>(26, p.name.size()), ' ') << p.description << "\n";
+      }
+    }
   }
   std::cout << "\nWorkloads and presets (--workload W --preset P):\n";
   for (const auto& w : workload_names()) {

@@ -14,8 +14,10 @@
 #include "report/console_reporter.h"
 #include "runner/stress_run.h"
 #include "runner/workload.h"
+#include "targets/pool_registry.h"
 #include "targets/registry.h"
 #include "util/atomic_file.h"
+#include "workloads/allocator.h"
 
 namespace contend {
 
@@ -48,6 +50,21 @@ Result<std::vector<const MapTargetInfo*>> resolve_targets(const std::string& lis
   return out;
 }
 
+// Pool targets named by --target ('all': every non-canary pool).
+Result<std::vector<std::string>> resolve_pools(const std::string& list) {
+  const auto& reg = PoolRegistry::instance();
+  if (list == "all") return reg.default_names();
+  std::vector<std::string> names;
+  std::stringstream ss(list);
+  for (std::string n; std::getline(ss, n, ',');) {
+    if (n.empty()) continue;
+    if (auto p = reg.lookup(n); !p.ok()) return p.error();
+    names.push_back(n);
+  }
+  if (names.empty()) return usage_error("--target is empty", "name a pool target, or 'all'");
+  return names;
+}
+
 Result<MapMixSpec> resolve_spec(const Options& o) {
   auto spec = load_map_mix(o.workload, o.preset);
   if (!spec.ok()) return spec.error();
@@ -76,7 +93,7 @@ std::string timestamp() {
 }
 
 // Where each target's result goes: --out names a file for a single target, else a directory.
-Result<std::vector<std::string>> output_paths(const Options& o, const std::vector<const MapTargetInfo*>& targets) {
+Result<std::vector<std::string>> output_paths(const Options& o, const std::vector<std::string>& targets) {
   namespace fs = std::filesystem;
   std::string dir = o.out;
   std::vector<std::string> paths;
@@ -86,7 +103,7 @@ Result<std::vector<std::string>> output_paths(const Options& o, const std::vecto
     dir = fs::path(o.out).parent_path().string();
   } else {
     if (dir.empty()) dir = "results/runs/" + timestamp();
-    for (const auto* t : targets) paths.push_back((fs::path(dir) / (t->name + ".json")).string());
+    for (const auto& t : targets) paths.push_back((fs::path(dir) / (t + ".json")).string());
   }
   // Fail before running anything if the results cannot be written.
   if (dir.empty()) dir = ".";
@@ -160,13 +177,17 @@ int run_map_mix(const Options& o) {
   if (!targets.ok()) return report_error(targets.error());
   auto spec = resolve_spec(o);
   if (!spec.ok()) return report_error(spec.error());
-  auto paths = output_paths(o, *targets);
+  std::vector<std::string> names;
+  for (const auto* t : *targets) names.push_back(t->name);
+  auto paths = output_paths(o, names);
   if (!paths.ok()) return report_error(paths.error());
   return run_each(o, *paths, [&](std::size_t i) {
     const MapTargetInfo& t = *(*targets)[i];
     StressOptions so = stress_options(o, t.name, spec->duration_s);
     so.replay_command = replay_command(o, t, *spec);
-    return run_stress(t, *spec, so);
+    auto r = run_stress(t, *spec, so);
+    if (r.ok()) r->allocator = std::string(workloads::allocator_name(workloads::active_allocator()));
+    return r;
   });
 }
 
@@ -174,16 +195,25 @@ int run_map_mix(const Options& o) {
 int run_registered_workload(const Options& o, const WorkloadInfo& w) {
   auto doc = load_preset(o.workload, o.preset);
   if (!doc.ok()) return report_error(doc.error());
-  if (w.target_kind != TargetKind::kMap) {
-    return report_error(usage_error("workload '" + w.name + "' drives a target kind this build cannot list"));
+  // Target names of the workload's kind; a preset with "target_independent": true (e.g.
+  // false-sharing) runs once, named by its "target_name".
+  std::vector<std::string> names;
+  if (doc->json.value("target_independent", false)) {
+    names.push_back(doc->json.value("target_name", w.name));
+  } else if (w.target_kind == TargetKind::kPool) {
+    auto pools = resolve_pools(o.target);
+    if (!pools.ok()) return report_error(pools.error());
+    names = *pools;
+  } else {
+    auto targets = resolve_targets(o.target);
+    if (!targets.ok()) return report_error(targets.error());
+    for (const auto* t : *targets) names.push_back(t->name);
   }
-  auto targets = resolve_targets(o.target);
-  if (!targets.ok()) return report_error(targets.error());
-  auto paths = output_paths(o, *targets);
+  auto paths = output_paths(o, names);
   if (!paths.ok()) return report_error(paths.error());
   return run_each(o, *paths, [&](std::size_t i) {
     WorkloadRequest req;
-    req.target = (*targets)[i]->name;
+    req.target = names[i];
     req.preset_name = doc->name;
     req.preset = doc->json;
     req.threads = o.threads;
@@ -200,6 +230,11 @@ int run_registered_workload(const Options& o, const WorkloadInfo& w) {
 }  // namespace
 
 int cmd_run(const Options& o) {
+  // --allocator: the forked children inherit the allocator, so it must serve this process from
+  // its start: re-exec with LD_PRELOAD (does not return) unless it already does.
+  auto alloc = workloads::parse_allocator(o.allocator);
+  if (!alloc.ok()) return report_error(alloc.error());
+  if (auto st = workloads::ensure_allocator(*alloc); !st.ok()) return report_error(st.error());
   if (o.workload == "map-mix") return run_map_mix(o);
   if (const auto* w = WorkloadRegistry::instance().find(o.workload)) return run_registered_workload(o, *w);
   auto doc = load_preset(o.workload, o.preset);  // unknown names get the "did you mean" error

@@ -147,3 +147,49 @@ Result<std::string> find_preload_library(Allocator a) {
 }
 
 }  // namespace contend::workloads
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+namespace contend::workloads {
+
+Status ensure_allocator(Allocator wanted) {
+  const Allocator active = active_allocator();
+  if (active == wanted) return Ok{};
+  const std::string want(allocator_name(wanted)), have(allocator_name(active));
+  if (std::getenv("CONTEND_PRELOAD_GUARD") != nullptr) {
+    return io_error("--allocator " + want + ": after preloading, malloc is still served by " + have,
+                    "check LD_PRELOAD (" + std::string(std::getenv("LD_PRELOAD") ? std::getenv("LD_PRELOAD") : "") +
+                        ") and that the library matches this system");
+  }
+  if (wanted == Allocator::kGlibc) {
+    return usage_error("--allocator glibc, but malloc is served by " + have + " (preloaded from the environment?)",
+                       "unset LD_PRELOAD, or pass --allocator " + have);
+  }
+  auto lib = find_preload_library(wanted);
+  if (!lib.ok()) return lib.error();
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> args;
+  for (std::size_t i = 0; i < raw.size();) {
+    const std::size_t end = raw.find('\0', i);
+    args.push_back(raw.substr(i, end == std::string::npos ? std::string::npos : end - i));
+    if (end == std::string::npos) break;
+    i = end + 1;
+  }
+  if (args.empty()) return io_error("--allocator: cannot read /proc/self/cmdline to re-execute contend");
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const char* old = std::getenv("LD_PRELOAD");
+  const std::string preload = *lib + (old && *old ? std::string(":") + old : std::string());
+  ::setenv("LD_PRELOAD", preload.c_str(), 1);
+  ::setenv("CONTEND_PRELOAD_GUARD", want.c_str(), 1);
+  ::execv("/proc/self/exe", argv.data());
+  return io_error("--allocator " + want + ": re-executing contend with LD_PRELOAD=" + preload + " failed");
+}
+
+}  // namespace contend::workloads

@@ -50,3 +50,14 @@ PreloadLibrary preload_library(Allocator a);
 Result<std::string> find_preload_library(Allocator a);
 
 }  // namespace contend::workloads
+
+namespace contend::workloads {
+
+// Makes `wanted` serve malloc in this process: returns Ok if it already does; otherwise
+// re-executes /proc/self/exe with the same arguments, LD_PRELOAD naming the allocator's library
+// (prepended to any existing value) and CONTEND_PRELOAD_GUARD set, and does not return. In the
+// re-executed process (guard set) a mismatch is an error naming both allocators instead of a
+// second exec, so a library that fails to take over cannot loop. Call before any thread starts.
+Status ensure_allocator(Allocator wanted);
+
+}  // namespace contend::workloads
