@@ -18,6 +18,7 @@
 #include "targets/registry.h"
 #include "util/atomic_file.h"
 #include "workloads/allocator.h"
+#include "workloads/compare_shapes.h"
 
 namespace contend {
 
@@ -240,6 +241,19 @@ int cmd_run(const Options& o) {
   auto doc = load_preset(o.workload, o.preset);  // unknown names get the "did you mean" error
   if (!doc.ok()) return report_error(doc.error());
   return report_error(usage_error("workload '" + o.workload + "' has presets but no runner in this build"));
+}
+
+}  // namespace contend
+
+namespace contend {
+
+int cmd_compare_shapes(const std::vector<std::string>& files) {
+  auto a = read_result_file(files.at(0));
+  if (!a.ok()) return report_error(a.error());
+  auto b = read_result_file(files.at(1));
+  if (!b.ok()) return report_error(b.error());
+  workloads::print_shape_comparison(std::cout, *a, *b);
+  return 0;
 }
 
 }  // namespace contend

@@ -23,6 +23,9 @@ int write_comparison_reports(const Options& o, const Comparison& c, const Sample
 bool is_controlled_command(int argc, char** argv);
 int forward_to_controlled(int argc, char** argv);
 
+// Two open-loop results side by side (workloads/compare_shapes.h).
+int cmd_compare_shapes(const std::vector<std::string>& files);
+
 // Prints "error: <message>" and the hint to stderr; returns the error's exit code.
 int report_error(const Error& e);
 

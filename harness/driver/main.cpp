@@ -29,6 +29,10 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Stress-run a workload on real threads against one or more targets, "
                                         "check invariants, measure latency and RSS, write result JSON");
   add_flags(*run, kCmdRun, o);
+  std::vector<std::string> shape_files;
+  auto* shapes = app.add_subcommand("compare-shapes", "Two open-loop results (ticker vs sessions) side by side: "
+                                                      "latency from intended start, RSS growth, retained memory");
+  shapes->add_option("files", shape_files, "two result JSON files")->required()->expected(2);
   auto* check = app.add_subcommand("check-history", "Check recorded histories for linearizability");
   add_flags(*check, kCmdCheckHistory, o);
   check->add_option("files", history_files, "history files")->required();
@@ -62,6 +66,7 @@ int main(int argc, char** argv) {
     if (list->parsed()) return cmd_list(o);
     if (run->parsed()) return cmd_run(o);
     if (check->parsed()) return cmd_check_history(o, history_files);
+    if (shapes->parsed()) return cmd_compare_shapes(shape_files);
     if (compare->parsed()) return cmd_compare(o, compare_base, compare_cand);
     if (matrix->parsed()) return cmd_matrix(o, matrix_config);
   } catch (const std::exception& e) {
