@@ -5,6 +5,7 @@
 #include "check/map_history_check.h"
 #include "record/history.h"
 #include "runner/map_invariants.h"
+#include "runner/map_op.h"
 #include "sched/annotate.h"
 
 namespace contend {
@@ -25,41 +26,6 @@ ControlledMapRunner::ControlledMapRunner(const MapTargetInfo& target, const Prog
 ControlledMapRunner::~ControlledMapRunner() = default;
 
 namespace {
-
-struct Step {
-  bool ok = false;
-  Value value = 0;
-};
-
-Step execute(AnyMap& map, const Op& op, const MapMixSpec& spec, std::vector<std::pair<Key, Value>>& scratch) {
-  switch (op.kind) {
-    case OpKind::kInsert: return {map.insert(op.key, op.arg), 0};
-    case OpKind::kErase: return {map.erase(op.key), 0};
-    case OpKind::kFind: {
-      const auto r = map.find(op.key);
-      return {r.has_value(), r.value_or(0)};
-    }
-    case OpKind::kAdd: return {true, map.add(op.key, op.arg)};
-    case OpKind::kIterate: return {collect_elements(map, spec, scratch), 0};
-    case OpKind::kSize: return {true, static_cast<Value>(map.size())};
-  }
-  return {};
-}
-
-void check_step(ThreadInvariants& inv, const Op& op, const Step& r, std::vector<std::pair<Key, Value>>& scratch,
-                bool exactly_once) {
-  switch (op.kind) {
-    case OpKind::kInsert: inv.after_insert(op.key, op.arg, r.ok); break;
-    case OpKind::kErase: inv.after_erase(op.key, r.ok); break;
-    case OpKind::kFind: inv.after_find(op.key, r.ok ? std::optional<Value>(r.value) : std::nullopt); break;
-    case OpKind::kAdd: inv.after_add(op.key, op.arg, r.value); break;
-    case OpKind::kIterate:
-      if (!r.ok) inv.report_runaway(scratch.size());
-      else inv.after_iterate(scratch, exactly_once);
-      break;
-    case OpKind::kSize: break;
-  }
-}
 
 Outcome outcome_of(sched::Outcome o) {
   switch (o) {
@@ -95,16 +61,10 @@ ControlledRun ControlledMapRunner::run(sched::Strategy& strategy) {
         const Op& op = program_.ops[t][i];
         sched::annotate_op(program_.labels[t][i]);
         const uint64_t call = ++st.clock;
-        const Step r = execute(*map, op, spec, scratch);
+        const OpResult r = execute_op(*map, op, spec, scratch);
         const uint64_t ret = ++st.clock;
-        if (op.kind == OpKind::kIterate) {
-          const auto slot = history.begin_iteration(t, call);
-          for (const auto& [k, v] : scratch) history.iteration_element(t, slot, k, v);
-          history.end_iteration(t, slot, r.ok ? ret : kNoReturn);
-        } else {
-          history.end(t, history.begin(t, op, call), r.ok, r.value, ret);
-        }
-        check_step(inv[t], op, r, scratch, target_.contract.iterate_exactly_once);
+        record_op(history, t, op, r, scratch, call, ret);
+        check_op(inv[t], op, r, scratch, target_.contract.iterate_exactly_once);
       }
       sched::clear_op();
     });

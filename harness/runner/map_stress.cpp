@@ -10,6 +10,7 @@
 #include "metrics/clock.h"
 #include "record/history.h"
 #include "runner/map_invariants.h"
+#include "runner/map_op.h"
 
 namespace contend {
 
@@ -28,11 +29,6 @@ uint64_t steady_ns() {
 // the largest part of contend's overhead over a raw loop.
 constexpr int kBatch = 256;
 
-struct OpResult {
-  bool ok;      // insert/erase: the returned bool; find: found
-  Value value;  // find: the value found; add: the new value
-};
-
 struct Worker {
   const MapTargetInfo& target;
   const MapMixSpec& spec;
@@ -40,49 +36,11 @@ struct Worker {
   ThreadStats& stats;
   ThreadInvariants& inv;
   uint32_t thread;
-  HistoryRecorder* history;                    // null: not recording
-  std::vector<std::pair<Key, Value>> scratch;  // iteration contents, reserved up front
-
-  void record(const Op& op, const OpResult& r, uint64_t call, uint64_t ret) {
-    if (op.kind == OpKind::kIterate) {
-      const auto slot = history->begin_iteration(thread, call);
-      for (const auto& [k, v] : scratch) history->iteration_element(thread, slot, k, v);
-      history->end_iteration(thread, slot, r.ok ? ret : kNoReturn);
-      return;
-    }
-    history->end(thread, history->begin(thread, op, call), r.ok, r.value, ret);
-  }
-
-  OpResult execute(const Op& op) {
-    switch (op.kind) {
-      case OpKind::kInsert: return {map.insert(op.key, op.arg), 0};
-      case OpKind::kErase: return {map.erase(op.key), 0};
-      case OpKind::kFind: {
-        const auto r = map.find(op.key);
-        return {r.has_value(), r.value_or(0)};
-      }
-      case OpKind::kAdd: return {true, map.add(op.key, op.arg)};
-      case OpKind::kIterate: return {collect_elements(map, spec, scratch), 0};
-      case OpKind::kSize: return {true, static_cast<Value>(map.size())};
-    }
-    return {};
-  }
+  HistoryRecorder* history;  // null: not recording
+  Elements scratch;          // iteration contents, reserved up front
 
   void check(const Op& op, const OpResult& r) {
-    switch (op.kind) {
-      case OpKind::kInsert: inv.after_insert(op.key, op.arg, r.ok); break;
-      case OpKind::kErase: inv.after_erase(op.key, r.ok); break;
-      case OpKind::kFind: inv.after_find(op.key, r.ok ? std::optional<Value>(r.value) : std::nullopt); break;
-      case OpKind::kAdd: inv.after_add(op.key, op.arg, r.value); break;
-      case OpKind::kIterate:
-        if (!r.ok) {
-          inv.report_runaway(scratch.size());
-          break;
-        }
-        inv.after_iterate(scratch, target.contract.iterate_exactly_once);
-        break;
-      case OpKind::kSize: break;  // exact only when quiescent; checked after the run
-    }
+    check_op(inv, op, r, scratch, target.contract.iterate_exactly_once);
   }
 
   // Runs ops[0, n), then checks them in order. An iteration is checked at once (its scratch
@@ -91,12 +49,12 @@ struct Worker {
     int checked = 0;
     uint64_t prev = metrics::now_ticks();
     for (int i = 0; i < n; ++i) {
-      results[i] = execute(ops[i]);
+      results[i] = execute_op(map, ops[i], spec, scratch);
       const uint64_t now = metrics::now_ticks();
       const int kind = static_cast<int>(ops[i].kind);
       stats.latency[kind].record(now - prev);
       ++stats.ops[kind];
-      if (history) record(ops[i], results[i], prev, now);
+      if (history) record_op(*history, thread, ops[i], results[i], scratch, prev, now);
       prev = now;
       if (ops[i].kind == OpKind::kIterate) [[unlikely]] {
         for (; checked <= i; ++checked) check(ops[checked], results[checked]);
