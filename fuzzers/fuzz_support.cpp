@@ -1,0 +1,63 @@
+// fuzz_support: target selection by executable name, failure reporting.
+#include "fuzz_support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+#include <string>
+
+namespace contend::fuzz {
+
+namespace {
+std::string exe_name() {
+  std::string link(4096, '\0');
+  const ssize_t n = readlink("/proc/self/exe", link.data(), link.size());
+  if (n <= 0) return "";
+  link.resize(static_cast<std::size_t>(n));
+  return link.substr(link.rfind('/') + 1);
+}
+}  // namespace
+
+const MapTargetInfo& map_target(std::string_view fuzzer, std::string_view fallback) {
+  std::string name(fallback);
+  const std::string exe = exe_name(), prefix = std::string(fuzzer) + "_";
+  if (exe.starts_with(prefix) && exe.size() > prefix.size()) name = exe.substr(prefix.size());
+  if (name.ends_with("_replay")) name.resize(name.size() - 7);  // fuzz_map_controlled_<t>_replay
+  if (const char* env = std::getenv("CONTEND_FUZZ_TARGET"); env && *env) name = env;
+  const MapTargetInfo* t = TargetRegistry::instance().find_map(name);
+  if (!t) {
+    std::fprintf(stderr, "%.*s: unknown map target '%s' (set CONTEND_FUZZ_TARGET or run a "
+                 "%.*s_<target> binary; `contend list` names the targets)\n",
+                 static_cast<int>(fuzzer.size()), fuzzer.data(), name.c_str(),
+                 static_cast<int>(fuzzer.size()), fuzzer.data());
+    std::_Exit(64);
+  }
+  return *t;
+}
+
+bool feedback_enabled() {
+  static const bool on = [] {
+    const char* e = std::getenv("CONTEND_FUZZ_FEEDBACK");
+    return !(e && std::string(e) == "0");
+  }();
+  return on;
+}
+
+void abort_on_failure(const MapTargetInfo& target, const Program& program, const ControlledRun& run) {
+  if (run.outcome == Outcome::kOk || run.outcome == Outcome::kUnknown) return;
+  std::fprintf(stderr, "==CONTEND== %s on %s: %u threads x %llu ops\n", std::string(outcome_name(run.outcome)).c_str(),
+               target.name.c_str(), program.spec.threads, static_cast<unsigned long long>(program.spec.ops_per_thread));
+  for (std::size_t t = 0; t < program.labels.size(); ++t) {
+    std::fprintf(stderr, "  T%zu:", t);
+    for (const auto& l : program.labels[t]) std::fprintf(stderr, " %s;", l.c_str());
+    std::fprintf(stderr, "\n");
+  }
+  for (const auto& v : run.violations) std::fprintf(stderr, "  [%s] %s\n", v.kind.c_str(), v.detail.c_str());
+  if (run.violations.empty()) std::fprintf(stderr, "  %s\n", run.detail.c_str());
+  std::fprintf(stderr, "SUMMARY: contend %s (%s)\nreplay: contend replay --target %s <crash file>\n",
+               std::string(outcome_name(run.outcome)).c_str(),
+               run.violations.empty() ? "" : run.violations.front().kind.c_str(), target.name.c_str());
+  std::abort();
+}
+
+}  // namespace contend::fuzz

@@ -1,0 +1,23 @@
+// Interleaving feedback: turns one controlled execution's trace into coverage-like features so
+// the fuzzer rewards new orderings, not only new code. Two feature families, each hashed into
+// a fixed counter map (collisions only lose signal):
+//   switch pairs  (pc before a context switch, pc after it): where a thread was preempted and
+//                 where the next one resumed
+//   reads-from    (pc of the last write to an address, pc of a read of it by another thread):
+//                 which cross-thread communication the interleaving produced
+// PCs are taken relative to the executable's load address, so features are the same in every
+// process of one binary (corpus merges, AFL++ forks). The counters go to libFuzzer's
+// __libfuzzer_extra_counters section and, in AFL++ builds, into __afl_area_ptr.
+#pragma once
+
+#include "sched/trace.h"
+
+namespace contend::fuzz {
+
+inline constexpr unsigned kFeedbackCounters = 1 << 14;
+
+// Bumps one counter per distinct feature in `trace` (saturating). Cheap: one pass, a small
+// open-addressed last-writer table.
+void record_interleaving_feedback(const sched::Trace& trace);
+
+}  // namespace contend::fuzz

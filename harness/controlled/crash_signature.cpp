@@ -1,0 +1,74 @@
+// crash_signature: outcome + violation kind + top target frames from the trace.
+#include "controlled/crash_signature.h"
+
+#include <algorithm>
+
+#include "sched/trace.h"
+
+namespace contend {
+
+namespace {
+
+constexpr std::size_t kFrames = 3;
+
+// "ns::f<int>(long) at /x/y.h:12" -> "ns::f"; "" for frames that are not the target's own code.
+std::string target_function(const std::string& symbolized) {
+  std::string f = symbolized.substr(0, symbolized.find(" at "));
+  if (f.empty() || f.starts_with("??")) return "";
+  // Cut template arguments and parameters: they vary with instantiation, not with the bug.
+  std::string out;
+  int depth = 0;
+  for (char c : f) {
+    if (c == '<' || c == '(') ++depth;
+    else if ((c == '>' || c == ')') && depth > 0) --depth;
+    else if (depth == 0) out += c;
+  }
+  for (const char* skip : {"contend::sched", "contend::ControlledMapRunner", "std::__", "__tsan", "__gnu_cxx"}) {
+    if (out.find(skip) != std::string::npos) return "";
+  }
+  return out.substr(0, 80);
+}
+
+std::vector<std::string> top_functions(const std::vector<uintptr_t>& pcs) {
+  std::vector<std::string> out;
+  const auto names = sched::symbolize_pcs(pcs);
+  for (const auto& n : names) {
+    const std::string f = target_function(n);
+    if (f.empty() || std::find(out.begin(), out.end(), f) != out.end()) continue;
+    out.push_back(f);
+    if (out.size() == kFrames) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CrashSignature::kind() const { return outcome + "/" + violation; }
+
+std::string CrashSignature::key() const {
+  std::string k = kind() + "/";
+  for (std::size_t i = 0; i < frames.size(); ++i) k += (i ? "|" : "") + frames[i];
+  return k;
+}
+
+CrashSignature crash_signature(const ControlledRun& run) {
+  CrashSignature s;
+  s.outcome = std::string(outcome_name(run.outcome));
+  if (!run.violations.empty()) s.violation = run.violations.front().kind;
+  const auto& ev = run.exec.trace.events;
+  std::vector<uintptr_t> pcs;
+  if (run.outcome == Outcome::kCrash && run.exec.crashed_thread >= 0) {
+    for (auto it = ev.rbegin(); it != ev.rend() && pcs.size() < 64; ++it) {
+      if (it->tid == run.exec.crashed_thread && it->pc) pcs.push_back(it->pc);
+    }
+  } else {
+    // The preemption sites: the last point a thread ran before another took over.
+    for (std::size_t i = 0; i + 1 < ev.size() && pcs.size() < 64; ++i) {
+      if (ev[i].tid != ev[i + 1].tid && ev[i].pc) pcs.push_back(ev[i].pc);
+    }
+  }
+  s.frames = top_functions(pcs);
+  return s;
+}
+
+}  // namespace contend

@@ -1,0 +1,27 @@
+// crash_signature: the deduplication key of a controlled failure, after ClusterFuzz's
+// crash_type + crash_state: "<outcome>/<first violation kind>/<f1>|<f2>|<f3>", where f1..f3 are
+// the target functions (distinct, in order) at the first three preemption sites of the trace,
+// or for a crash the last three distinct functions the crashing thread ran. Harness, runtime
+// and standard-library frames are dropped (they would over-merge, oss-fuzz#8389), and template
+// arguments are cut, so the key is stable across inputs that fail the same way. Needs the
+// execution's trace (ControlledRunOptions::exec.record_trace); without it the frames are empty.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "controlled/controlled_map_run.h"
+
+namespace contend {
+
+struct CrashSignature {
+  std::string outcome;              // outcome_name, e.g. "violation", "crash"
+  std::string violation;            // first violation kind ("" if none)
+  std::vector<std::string> frames;  // up to 3 target functions
+  std::string key() const;          // "violation/lost-insert/f1|f2|f3"
+  std::string kind() const;         // "violation/lost-insert": what the minimizer preserves
+};
+
+CrashSignature crash_signature(const ControlledRun& run);
+
+}  // namespace contend

@@ -1,0 +1,143 @@
+// minimize_input: greedy joint shrinking of threads, operations and preemptions.
+#include "controlled/minimize.h"
+
+#include <algorithm>
+
+#include "controlled/crash_signature.h"
+#include "gen/key_space.h"
+
+namespace contend {
+
+namespace {
+
+class Shrinker {
+ public:
+  Shrinker(const MapTargetInfo& target, const ControlledRunOptions& opts) : target_(target), opts_(opts) {}
+
+  std::string kind_of(const DecodedInput& d) {
+    ++executions;
+    const ControlledRun r = run_decoded(target_, d, opts_);
+    if (r.outcome == Outcome::kOk) return "";
+    return crash_signature_kind(r);
+  }
+  bool still_fails(const DecodedInput& d, const std::string& kind) { return kind_of(d) == kind; }
+
+  uint64_t executions = 0;
+
+ private:
+  static std::string crash_signature_kind(const ControlledRun& r) {
+    CrashSignature s;
+    s.outcome = std::string(outcome_name(r.outcome));
+    if (!r.violations.empty()) s.violation = r.violations.front().kind;
+    return s.kind();
+  }
+  const MapTargetInfo& target_;
+  const ControlledRunOptions& opts_;
+};
+
+DecodedInput with(const DecodedInput& base, std::vector<std::vector<Op>> ops, std::vector<uint8_t> schedule) {
+  DecodedInput d;
+  d.program = program_from_ops(std::move(ops));
+  d.schedule = std::move(schedule);
+  d.header_bytes = 1 + d.program.total_ops();
+  (void)base;
+  return d;
+}
+
+// Drops thread `drop`, renumbering the owner of later threads' private keys.
+std::vector<std::vector<Op>> without_thread(const std::vector<std::vector<Op>>& ops, std::size_t drop) {
+  std::vector<std::vector<Op>> out;
+  for (std::size_t t = 0; t < ops.size(); ++t) {
+    if (t == drop) continue;
+    auto thread = ops[t];
+    for (Op& op : thread) {
+      if (is_private_key(op.key)) op.key = private_key(static_cast<uint32_t>(out.size()), private_index(op.key));
+    }
+    out.push_back(std::move(thread));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t effective_ops(const Program& p) {
+  std::size_t n = 0;
+  for (const auto& t : p.ops) n += std::count_if(t.begin(), t.end(), [](const Op& o) { return o.kind != OpKind::kSize; });
+  return n;
+}
+
+MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8_t> input,
+                              const ControlledRunOptions& opts) {
+  Shrinker sh(target, opts);
+  MinimizeResult res;
+  DecodedInput cur = decode_program(input, decode_limits_for(target));
+  res.input.assign(input.begin(), input.end());
+  res.kind = sh.kind_of(cur);
+  res.failed = !res.kind.empty();
+  if (!res.failed) {
+    res.decoded = cur;
+    res.executions = sh.executions;
+    return res;
+  }
+  // Canonical form first (the decoder ignores reserved header bits and any padding).
+  cur = with(cur, cur.program.ops, cur.schedule);
+
+  bool progress = true;
+  while (progress) {
+    progress = false;
+    // Threads.
+    for (std::size_t t = cur.program.ops.size(); t-- > 0 && cur.program.ops.size() > 1;) {
+      auto cand = with(cur, without_thread(cur.program.ops, t), cur.schedule);
+      if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
+    }
+    // Operation columns (every thread's i-th op).
+    for (std::size_t i = cur.program.spec.ops_per_thread; i-- > 0 && cur.program.spec.ops_per_thread > 1;) {
+      auto ops = cur.program.ops;
+      for (auto& t : ops) t.erase(t.begin() + static_cast<std::ptrdiff_t>(i));
+      auto cand = with(cur, std::move(ops), cur.schedule);
+      if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
+    }
+    // Single operations -> size().
+    for (std::size_t t = 0; t < cur.program.ops.size(); ++t) {
+      for (std::size_t i = 0; i < cur.program.ops[t].size(); ++i) {
+        if (cur.program.ops[t][i].kind == OpKind::kSize) continue;
+        auto ops = cur.program.ops;
+        ops[t][i] = Op{OpKind::kSize, 0, 0};
+        auto cand = with(cur, std::move(ops), cur.schedule);
+        if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
+      }
+    }
+    // Preemptions: shortest failing prefix (in whole decisions), then single decisions.
+    const std::size_t pairs = cur.schedule.size() / 2;
+    for (std::size_t keep = 0; keep < pairs; ++keep) {
+      std::vector<uint8_t> s(cur.schedule.begin(), cur.schedule.begin() + static_cast<std::ptrdiff_t>(2 * keep));
+      auto cand = with(cur, cur.program.ops, std::move(s));
+      if (sh.still_fails(cand, res.kind)) {
+        cur = std::move(cand), progress = true;
+        break;
+      }
+    }
+    if (cur.schedule.size() % 2) cur.schedule.pop_back();  // an odd trailing byte is never read
+    for (std::size_t p = cur.schedule.size() / 2; p-- > 0;) {
+      auto s = cur.schedule;
+      s.erase(s.begin() + static_cast<std::ptrdiff_t>(2 * p), s.begin() + static_cast<std::ptrdiff_t>(2 * p + 2));
+      auto cand = with(cur, cur.program.ops, std::move(s));
+      if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
+    }
+    // Simplest bytes: thread choice 0 and budget byte 0 (1 point), kept if still failing.
+    for (std::size_t b = 0; b < cur.schedule.size(); ++b) {
+      if (cur.schedule[b] == 0) continue;
+      auto s = cur.schedule;
+      s[b] = 0;
+      auto cand = with(cur, cur.program.ops, std::move(s));
+      if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
+    }
+  }
+  res.input = encode_program(cur.program, cur.schedule);
+  res.decoded = std::move(cur);
+  res.preemptions = res.decoded.schedule.size() / 2;
+  res.executions = sh.executions;
+  return res;
+}
+
+}  // namespace contend
