@@ -99,3 +99,5 @@ with open(os.path.join(HERE, "malformed.json"), "w") as f:
 good["schema"] = 2
 with open(os.path.join(HERE, "schema2.json"), "w") as f:
     json.dump(good, f, indent=1, sort_keys=True)
+# gate-unchanged/, gate-slower/, gate-new-violation/: symlinks {baseline,candidate} -> the
+# scenarios above, in the layout `contend matrix --baseline-binary` writes (ci/pr-gate.sh --decide).
