@@ -8,6 +8,7 @@
 
 #include "controlled/schedule_artifact.h"
 #include "report/environment.h"
+#include "sched/determinism_check.h"
 #include "sched/strategy_pct.h"
 #include "sched/strategy_random.h"
 #include "util/build_id.h"
@@ -107,6 +108,16 @@ Result<RunResult> explore(const MapTargetInfo& target, const MapMixSpec& spec, c
                       {"build_id", executable_build_id()},
                       {"failures", nlohmann::json::array()}};
   r.replay_command = replay_prefix;
+  if (failure && opts.check_determinism) {
+    const auto report = sched::check_determinism([&](sched::Strategy& st) { return runner.run(st).exec; },
+                                                 failure->exec.schedule, 2, &failure->exec);
+    c["determinism"] = report.deterministic ? "2 more replays identical" : report.divergence;
+    if (!report.deterministic) {
+      failure->detail = "replays of the failing schedule diverged (" + report.divergence + "); first run: " +
+                        failure->detail;
+      failure->outcome = Outcome::kNondeterministic;
+    }
+  }
   if (failure) {
     ScheduleArtifact a;
     a.build_id = executable_build_id();

@@ -20,6 +20,7 @@ struct ExploreOptions {
   bool sync_only = false;
   uint64_t livelock_yields = 20'000;  // see sched::ExecOptions
   bool progress = true;          // progress line on stderr every second after 2 s
+  bool check_determinism = false; // replay a failing schedule twice more; divergence => kNondeterministic
   std::string failures_dir = "results/failures";
 };
 

@@ -62,7 +62,8 @@ int run_explore(const Options& o, bool preset_given) {
     auto plan = plan_for_contract(*spec, **t);  // never drive a target outside its contract
     if (!plan.ok()) return report(plan.error());
     for (const auto& n : plan->notes) std::cout << "   note: " << n << "\n";
-    ExploreOptions eo{o.strategy, o.depth, o.runs, o.duration, o.seed, o.sync_only, 2'000'000, true, o.failures_dir};
+    ExploreOptions eo{o.strategy, o.depth,     o.runs, o.duration,         o.seed,
+                      o.sync_only, 2'000'000, true,   o.check_determinism, o.failures_dir};
     const std::string cmd = "contend explore --target " + name + " --strategy " + o.strategy + " --seed " +
                             std::to_string(o.seed) + " --threads " + std::to_string(spec->threads) + " --ops " +
                             std::to_string(spec->ops_per_thread) + " --key-space " + std::to_string(spec->key_space);
