@@ -23,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!g_target) LLVMFuzzerInitialize(nullptr, nullptr);
   contend::ControlledRunOptions opts;
   opts.exec.record_trace = contend::fuzz::feedback_enabled();
+  opts.exec.catch_signals = false;  // a crashing vthread goes to the engine's own signal handler
   const auto r = contend::run_fuzz_input(*g_target, {data, size}, opts);
   if (opts.exec.record_trace) contend::fuzz::record_interleaving_feedback(r.run.exec.trace);
   contend::fuzz::abort_on_failure(*g_target, r.input.program, r.run);

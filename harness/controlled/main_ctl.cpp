@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "controlled/explore.h"
+#include "controlled/minimize.h"
 #include "controlled/replay.h"
 #include "flags/options.h"
 #include "gen/presets.h"
@@ -102,7 +103,7 @@ int main(int argc, char** argv) {
   using namespace contend;
   Options o;
   std::string artifact;
-  CLI::App app{"contend-ctl: controlled-scheduling runs of contend (explore, replay). Same exit codes as contend.",
+  CLI::App app{"contend-ctl: controlled-scheduling runs of contend (explore, replay, minimize). Same exit codes as contend.",
                "contend"};
   app.require_subcommand(1);
   auto* ex = app.add_subcommand("explore",
@@ -110,9 +111,16 @@ int main(int argc, char** argv) {
                                 "'controlled'), each under a new interleaving, stop at the first failure and "
                                 "write its schedule artifact");
   add_flags(*ex, kCmdExplore, o);
-  auto* rp = app.add_subcommand("replay", "Re-execute a schedule artifact exactly and report the same outcome");
+  auto* rp = app.add_subcommand("replay",
+                                "Re-execute a schedule artifact or a raw fuzzer input (crash file) exactly and report "
+                                "the same outcome; prints the decoded scenario (and with --trace the interleaving)");
   add_flags(*rp, kCmdReplay, o);
-  rp->add_option("artifact", artifact, "a .sched file written by explore")->required();
+  rp->add_option("artifact", artifact, "a .sched file written by explore, or a raw fuzzer input")->required();
+  auto* mn = app.add_subcommand("minimize",
+                                "Shrink a failing raw fuzzer input (fewer threads, operations, preemptions) while it "
+                                "fails the same way; print the minimal scenario and write FILE.min");
+  add_flags(*mn, kCmdMinimize, o);
+  mn->add_option("file", artifact, "a raw fuzzer input that fails")->required();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -122,8 +130,9 @@ int main(int argc, char** argv) {
   }
   try {
     if (ex->parsed()) return run_explore(o, ex->count("--preset") > 0);
+    if (mn->parsed()) return to_int(minimize_file(artifact, o.target, o.minimized_out, std::cout, std::cerr));
     ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
-    return to_int(replay_artifact(artifact, ro, std::cout, std::cerr));
+    return to_int(replay_file(artifact, o.target, ro, std::cout, std::cerr));
   } catch (const std::exception& e) {
     std::cerr << "contend: internal error: " << e.what() << "\n";
     return to_int(ExitCode::kInternal);

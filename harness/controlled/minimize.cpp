@@ -2,8 +2,11 @@
 #include "controlled/minimize.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 #include "controlled/crash_signature.h"
+#include "controlled/replay.h"
 #include "gen/key_space.h"
 
 namespace contend {
@@ -138,6 +141,38 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
   res.preemptions = res.decoded.schedule.size() / 2;
   res.executions = sh.executions;
   return res;
+}
+
+ExitCode minimize_file(const std::string& path, const std::string& target, std::string out_path, std::ostream& out,
+                       std::ostream& err) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    err << "error: cannot read " << path << "\n";
+    return ExitCode::kBadInput;
+  }
+  const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(f), {}};
+  const MapTargetInfo* t = target_for_file(path, target, err);
+  if (!t) return ExitCode::kUsage;
+  const MinimizeResult m = minimize_input(*t, bytes);
+  if (!m.failed) {
+    err << "error: " << path << " does not fail on " << t->name << ": nothing to minimize\n";
+    return ExitCode::kBadInput;
+  }
+  if (out_path.empty()) out_path = path + ".min";
+  std::ofstream(out_path, std::ios::binary).write(reinterpret_cast<const char*>(m.input.data()),
+                                                  static_cast<std::streamsize>(m.input.size()));
+  const Program& p = m.decoded.program;
+  out << "minimized " << path << " (" << bytes.size() << " bytes) -> " << out_path << " (" << m.input.size()
+      << " bytes) in " << m.executions << " executions\nfails as: " << m.kind << "\nscenario: " << p.spec.threads
+      << " threads x " << p.spec.ops_per_thread << " ops (" << effective_ops(p) << " non-size ops), "
+      << m.preemptions << " preemption decisions\n";
+  for (std::size_t i = 0; i < p.labels.size(); ++i) {
+    out << "  T" << i << ":";
+    for (const auto& l : p.labels[i]) out << " " << l << ";";
+    out << "\n";
+  }
+  out << "replay: contend replay --target " << t->name << " --trace " << out_path << "\n";
+  return ExitCode::kOk;
 }
 
 }  // namespace contend

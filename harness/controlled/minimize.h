@@ -11,11 +11,13 @@
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "controlled/fuzz_input.h"
+#include "util/exit_codes.h"
 
 namespace contend {
 
@@ -30,6 +32,12 @@ struct MinimizeResult {
 
 MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8_t> input,
                               const ControlledRunOptions& opts = {});
+
+// `contend minimize FILE`: minimizes a raw fuzzer input on `target` (see replay_file), prints
+// the minimal scenario and its replay command, writes the input to `out_path` (default FILE.min).
+// Exit: 0 written, kBadInput if FILE does not fail.
+ExitCode minimize_file(const std::string& path, const std::string& target, std::string out_path, std::ostream& out,
+                       std::ostream& err);
 
 // Non-size operations of a program: the "handful of operations" a minimized scenario has.
 std::size_t effective_ops(const Program& p);

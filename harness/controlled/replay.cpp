@@ -1,6 +1,11 @@
 #include "controlled/replay.h"
 
+#include <fstream>
+#include <iterator>
+
 #include "controlled/controlled_map_run.h"
+#include "controlled/crash_signature.h"
+#include "controlled/fuzz_input.h"
 #include "controlled/schedule_artifact.h"
 #include "sched/determinism_check.h"
 #include "sched/schedule.h"
@@ -79,6 +84,60 @@ ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std
     if (!report.deterministic) return ExitCode::kNondeterministic;
   }
   return exit_code_for(r.outcome);
+}
+
+const MapTargetInfo* target_for_file(const std::string& path, const std::string& target, std::ostream& err) {
+  const auto& reg = TargetRegistry::instance();
+  if (target != "all") {
+    auto t = reg.lookup_map(target);
+    if (!t.ok()) fail(err, t.error());
+    return t.ok() ? *t : nullptr;
+  }
+  const MapTargetInfo* best = nullptr;  // the longest registered name inside the path
+  for (const auto& m : reg.maps()) {
+    if (path.find(m.name) != std::string::npos && (!best || m.name.size() > best->name.size())) best = &m;
+  }
+  if (!best) {
+    fail(err, usage_error(path + " is a raw fuzzer input and its path names no map target",
+                          "pass --target NAME (the target the fuzzer ran on; see `contend list`)"));
+  }
+  return best;
+}
+
+ExitCode replay_file(const std::string& path, const std::string& target, const ReplayOptions& opts, std::ostream& out,
+                     std::ostream& err) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return static_cast<ExitCode>(fail(err, input_error("cannot read " + path)));
+  const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(f), {}};
+  if (!bytes.empty() && bytes[0] == '{' && read_schedule_artifact(path).ok()) {
+    return replay_artifact(path, opts, out, err);
+  }
+  const MapTargetInfo* t = target_for_file(path, target, err);
+  if (!t) return ExitCode::kUsage;
+  ControlledRunOptions ro;
+  ro.exec.record_trace = true;  // for the crash signature; printed only with --trace
+  const FuzzInputRun r = run_fuzz_input(*t, bytes, ro);
+  out << "raw fuzzer input: " << bytes.size() << " bytes, target " << t->name << ", "
+      << r.input.schedule.size() / 2 << " schedule decisions\n";
+  print_program(out, r.input.program);
+  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace) << "\n";
+  out << "outcome: " << outcome_name(r.run.outcome) << " (" << r.run.exec.points << " schedule points, "
+      << r.run.exec.switches << " switches)\n";
+  for (const auto& v : r.run.violations) out << "  [" << v.kind << "] " << v.detail << "\n";
+  if (r.run.outcome != Outcome::kOk && r.run.violations.empty()) out << "  " << r.run.detail << "\n";
+  if (r.run.outcome != Outcome::kOk) out << "signature: " << crash_signature(r.run).key() << "\n";
+  if (opts.check_determinism) {
+    ControlledRunOptions quiet;
+    for (int i = 0; i < 2; ++i) {
+      const auto again = run_fuzz_input(*t, bytes, quiet);
+      if (again.run.outcome != r.run.outcome || again.run.exec.trace_hash != r.run.exec.trace_hash) {
+        out << "determinism: DIVERGED on repeat " << i + 1 << "\n";
+        return ExitCode::kNondeterministic;
+      }
+    }
+    out << "determinism: 2 more replays identical\n";
+  }
+  return exit_code_for(r.run.outcome);
 }
 
 }  // namespace contend

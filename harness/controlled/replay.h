@@ -17,4 +17,14 @@ struct ReplayOptions {
 
 ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std::ostream& out, std::ostream& err);
 
+// `contend replay FILE`: a schedule artifact (JSON) goes to replay_artifact; anything else is a
+// raw fuzzer input (gen/program_decode.h) run once under BytesStrategy on `target` ("all": the
+// registered map target named in the file's path, e.g. corpora/fuzz_map_controlled_<t>/...).
+// The map target of a raw fuzzer input (see replay_file); prints the error and returns nullptr.
+struct MapTargetInfo;
+const MapTargetInfo* target_for_file(const std::string& path, const std::string& target, std::ostream& err);
+
+ExitCode replay_file(const std::string& path, const std::string& target, const ReplayOptions& opts, std::ostream& out,
+                     std::ostream& err);
+
 }  // namespace contend

@@ -17,7 +17,7 @@ namespace contend {
 bool is_controlled_command(int argc, char** argv) {
   if (argc < 2) return false;
   const std::string cmd = argv[1];
-  return cmd == "explore" || cmd == "replay";
+  return cmd == "explore" || cmd == "replay" || cmd == "minimize";
 }
 
 int forward_to_controlled(int argc, char** argv) {

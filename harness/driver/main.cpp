@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   // Listed for --help only: main() hands them to contend-ctl before parsing.
   app.add_subcommand("explore", "Controlled scheduling: many executions of a small scenario under chosen "
                                 "interleavings, stop at the first failure, write a replayable schedule artifact");
-  app.add_subcommand("replay", "Re-execute a schedule artifact exactly; --trace prints the interleaving");
+  app.add_subcommand("replay", "Re-execute a schedule artifact or a raw fuzzer crash file exactly; --trace prints the interleaving");
+  app.add_subcommand("minimize", "Shrink a failing raw fuzzer input (threads, operations, preemptions) while it fails the same way");
   auto* list = app.add_subcommand("list", "List targets (and canaries), workloads and presets");
   add_flags(*list, kCmdList, o);
   auto* run = app.add_subcommand("run", "Stress-run a workload on real threads against one or more targets, "

@@ -15,6 +15,7 @@ enum CommandMask : unsigned {
   kCmdCheckHistory = 1u << 2,
   kCmdExplore = 1u << 3,
   kCmdReplay = 1u << 4,
+  kCmdMinimize = 1u << 5,
   kCmdCompare = 1u << 8,  // compare / matrix: high bits, so the lower ones stay free for run-side commands
   kCmdMatrix = 1u << 9,
 };
