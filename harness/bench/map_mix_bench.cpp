@@ -5,8 +5,9 @@
 // write-heavy, each op stream as `contend run` generates it (after the target's contract plan,
 // e.g. no concurrent erase on tbb_unordered_map). items_per_second is ops/s over both threads.
 // Usage:
-//   build/<preset>/harness/bench/map_mix_bench --benchmark_repetitions=9 \
+//   build/<preset>/harness/bench/map_mix_bench --benchmark_repetitions=9
 //     --benchmark_enable_random_interleaving=true --benchmark_out=new.json --benchmark_out_format=json
+//   (one command line)
 //   build/<preset>/contend compare old.json new.json
 #include <benchmark/benchmark.h>
 
