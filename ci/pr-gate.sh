@@ -15,7 +15,8 @@
 # Usage: ci/pr-gate.sh [BASE_REF]
 #        ci/pr-gate.sh --decide AB_DIR BASELINE_DIR OUT_DIR [CONTEND]   (step 5 only; used by ctest)
 # Env:   GATE_DIR (build/gate) build root; GATE_MATRIX (ci/pr-matrix.json);
-#        GATE_SKIP_TESTS=1 / GATE_SKIP_ASAN=1 skip steps 1b / 2 (local iteration only).
+#        GATE_SKIP_TESTS=1 (build only the CLI, no unit tests) / GATE_SKIP_ASAN=1 skip steps 1b / 2
+#        (local iteration and validation runs only).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -79,7 +80,8 @@ export GATE_HEADER
 
 step "build candidate (release, clang-14, -Werror)"
 cmake -S . -B "$GATE_DIR/release" "${CONFIG[@]}" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g" > "$OUT/build-release.log" 2>&1 &&
-  cmake --build "$GATE_DIR/release" -j "$JOBS" >> "$OUT/build-release.log" 2>&1 ||
+  cmake --build "$GATE_DIR/release" -j "$JOBS" $([ "${GATE_SKIP_TESTS:-0}" = 1 ] && echo --target contend) \
+    >> "$OUT/build-release.log" 2>&1 ||
   { tail -30 "$OUT/build-release.log" >&2; die "candidate release build failed (log: $OUT/build-release.log)" 1; }
 CAND=$GATE_DIR/release/contend
 
