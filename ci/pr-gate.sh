@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PR gate: is the working tree (the candidate) a regression against BASE_REF?
 #   1. build the candidate (release, and the asan CLI) and run the fast unit tests;
-#   2. ASan smoke run of one real target;
+#   2. ASan smoke run of two real targets; a short controlled exploration of every real target;
 #   3. build BASE_REF (default: merge-base of HEAD and main) in a git worktree under build/gate/;
 #   4. run ci/pr-matrix.json with both binaries alternating A B A B (contend matrix
 #      --baseline-binary), so machine drift hits both alike;
@@ -116,8 +116,18 @@ cmake -S "$BASE_SRC" -B "$GATE_DIR/base-release" "${CONFIG[@]}" -DCMAKE_CXX_FLAG
   { tail -30 "$OUT/build-base.log" >&2; die "base build failed (log: $OUT/build-base.log)" 1; }
 BASE=$GATE_DIR/base-release/contend
 
-# Controlled exploration and corpus replay join here once `contend explore` / `contend replay`
-# exist in the candidate (see README "PR gate"); they are not part of the gate yet.
+# Short controlled exploration of every real target (contend explore, when the candidate has
+# contend-ctl): any failure found is a real-target bug, so the gate fails with its exit code.
+# Corpus/regression-input replay joins here once the fuzzers ship a replay command for them.
+if [ -x "$(dirname "$CAND")/contend-ctl" ]; then
+  step "controlled exploration: every real target, ${GATE_EXPLORE_RUNS:=300} executions each"
+  timeout 300 "$CAND" explore --target all --runs "$GATE_EXPLORE_RUNS" > "$OUT/explore.log" 2>&1
+  explore_rc=$?
+  tail -3 "$OUT/explore.log" >&2
+  [ $explore_rc = 0 ] || die "controlled exploration failed (exit $explore_rc, log: $OUT/explore.log)" $explore_rc
+else
+  echo "gate: no contend-ctl next to $CAND: controlled exploration skipped" >&2
+fi
 
 step "A/B matrix ($MATRIX), alternating base and candidate"
 "$CAND" matrix "$MATRIX" --baseline-binary "$BASE" --out "$OUT/ab" 2> "$OUT/matrix.log"
