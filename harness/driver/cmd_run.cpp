@@ -129,6 +129,7 @@ StressOptions stress_options(const Options& o, const std::string& label, double 
   so.isolation.label = label;
   so.rss_limit_mb = o.rss_limit_mb;
   so.check.history_ops = o.history_ops;
+  so.check.latency_sample_every = o.latency_sample;
   so.check.checker_budget_s = o.budget_s;
   return so;
 }

@@ -19,9 +19,10 @@ namespace contend {
 inline constexpr int kResultSchema = 1;
 
 struct LatencySummary {
-  uint64_t count = 0;
-  uint64_t p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;  // ns; percentiles within 1.6%
+  uint64_t count = 0;  // operations executed
+  uint64_t p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0;  // ns, over the timed sample; within 1.6%
   double mean = 0;
+  uint64_t sampled = 0;  // operations timed (every latency_sample_every-th, plus the history prefix)
 };
 
 struct RssPoint {
@@ -59,6 +60,7 @@ struct RunResult {
   std::vector<std::string> notes;  // contract adjustments and other caveats
 
   uint64_t total_ops = 0;
+  uint32_t latency_sample_every = 1;  // every N-th op per thread was timed
   double throughput_ops_s = 0;
   std::map<std::string, LatencySummary> latency_ns;  // by op name
   RssResult rss;

@@ -11,7 +11,7 @@ json to_json(const RunResult& r) {
   json lat = json::object();
   for (const auto& [op, l] : r.latency_ns) {
     lat[op] = {{"count", l.count}, {"p50", l.p50}, {"p90", l.p90}, {"p99", l.p99},
-               {"p999", l.p999}, {"max", l.max}, {"mean", l.mean}};
+               {"p999", l.p999}, {"max", l.max}, {"mean", l.mean}, {"sampled", l.sampled}};
   }
   json series = json::array();
   for (const auto& p : r.rss.series) series.push_back({p.t_s, p.rss_bytes, p.alloc_bytes});
@@ -34,6 +34,7 @@ json to_json(const RunResult& r) {
         {"seed", r.seed}, {"mode", r.mode}, {"duration_s", r.duration_s}, {"notes", r.notes}}},
       {"total_ops", r.total_ops},
       {"throughput_ops_s", r.throughput_ops_s},
+      {"latency_sample_every", r.latency_sample_every},
       {"latency_ns", lat},
       {"rss",
        {{"start_bytes", r.rss.start_bytes}, {"peak_bytes", r.rss.peak_bytes}, {"end_bytes", r.rss.end_bytes},
@@ -109,6 +110,7 @@ Result<RunResult> result_from_json(const json& j, const std::string& where) {
   rd.get(run, "duration_s", r.duration_s, "run.");
   rd.get(run, "notes", r.notes, "run.", false);
   rd.get(j, "total_ops", r.total_ops, "", false);
+  rd.get(j, "latency_sample_every", r.latency_sample_every, "", false);
   rd.get(j, "throughput_ops_s", r.throughput_ops_s, "");
   rd.get(j, "outcome", outcome, "");
   rd.get(j, "outcome_detail", r.outcome_detail, "", false);
@@ -128,6 +130,7 @@ Result<RunResult> result_from_json(const json& j, const std::string& where) {
     rd.get(l, "p999", s.p999, p);
     rd.get(l, "max", s.max, p);
     rd.get(l, "mean", s.mean, p, false);
+    rd.get(l, "sampled", s.sampled, p, false);
     r.latency_ns[op] = s;
   }
   const json rss = j.value("rss", json::object());

@@ -72,8 +72,7 @@ std::optional<Value> ThreadInvariants::shadow(uint32_t i) const {
   return present_[i] ? std::optional<Value>(values_[i]) : std::nullopt;
 }
 
-void ThreadInvariants::after_insert(Key k, Value v, bool inserted) {
-  if (!is_private_key(k)) return;
+void ThreadInvariants::private_insert(Key k, Value v, bool inserted) {
   const uint32_t i = private_index(k);
   if (inserted == static_cast<bool>(present_[i])) {
     report("private-mismatch", k,
@@ -86,8 +85,7 @@ void ThreadInvariants::after_insert(Key k, Value v, bool inserted) {
   }
 }
 
-void ThreadInvariants::after_erase(Key k, bool erased) {
-  if (!is_private_key(k)) return;
+void ThreadInvariants::private_erase(Key k, bool erased) {
   const uint32_t i = private_index(k);
   if (erased != static_cast<bool>(present_[i])) {
     report("private-mismatch", k,
@@ -97,8 +95,7 @@ void ThreadInvariants::after_erase(Key k, bool erased) {
   present_[i] = 0;
 }
 
-void ThreadInvariants::after_find(Key k, const std::optional<Value>& got) {
-  if (!is_private_key(k)) return;
+void ThreadInvariants::private_find(Key k, const std::optional<Value>& got) {
   const auto want = shadow(private_index(k));
   if (got != want) {
     report("private-mismatch", k,
@@ -107,9 +104,7 @@ void ThreadInvariants::after_find(Key k, const std::optional<Value>& got) {
   }
 }
 
-void ThreadInvariants::after_add(Key k, Value delta, Value result) {
-  added_total_ += delta;
-  if (!is_counter_key(k)) return;
+void ThreadInvariants::counter_add(Key k, Value delta, Value result) {
   Value& seen = counter_seen_[k & 0xffffffffu];
   if (result < seen + delta) {
     report("lost-update", k,

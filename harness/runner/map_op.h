@@ -37,10 +37,25 @@ inline OpResult execute_op(AnyMap& map, const Op& op, const MapMixSpec& spec, El
 }
 
 // Feeds the result to the thread's invariants (`scratch` holds the iteration's elements).
-void check_op(ThreadInvariants& inv, const Op& op, const OpResult& r, Elements& scratch, bool exactly_once);
+// Inline: called once per operation on the stress runner's hot path.
+inline void check_op(ThreadInvariants& inv, const Op& op, const OpResult& r, Elements& scratch, bool exactly_once) {
+  switch (op.kind) {
+    case OpKind::kInsert: inv.after_insert(op.key, op.arg, r.ok); break;
+    case OpKind::kErase: inv.after_erase(op.key, r.ok); break;
+    case OpKind::kFind: inv.after_find(op.key, r.ok ? std::optional<Value>(r.value) : std::nullopt); break;
+    case OpKind::kAdd: inv.after_add(op.key, op.arg, r.value); break;
+    case OpKind::kIterate:
+      if (!r.ok) inv.report_runaway(scratch.size());
+      else inv.after_iterate(scratch, exactly_once);
+      break;
+    case OpKind::kSize: break;  // exact only when quiescent; checked after the run
+  }
+}
 
-// Appends the operation to `thread`'s history with stamps [call, ret].
-void record_op(HistoryRecorder& history, uint32_t thread, const Op& op, const OpResult& r, const Elements& scratch,
+// Appends the operation to `thread`'s history with stamps [call, ret]. Returns false once the
+// thread's buffer is full: the recorder then noted the refused stamp, so merge() cuts every
+// thread there (stop calling after false).
+bool record_op(HistoryRecorder& history, uint32_t thread, const Op& op, const OpResult& r, const Elements& scratch,
                uint64_t call, uint64_t ret);
 
 }  // namespace contend

@@ -22,11 +22,12 @@ uint64_t steady_ns() {
                                    .count());
 }
 
-// Operations run in batches: the batch's ops are generated first, then executed back to back
-// with ONE timestamp per op (an op's latency is the gap since the previous op's timestamp, so it
-// includes about 5 ns of histogram bookkeeping but no generation or checking), then checked.
-// Timing with two timestamps per op would cost a second rdtsc (~10 ns on this machine class),
-// the largest part of contend's overhead over a raw loop.
+// Operations run in batches: the batch's ops are generated first, then executed back to back,
+// then checked (generation and checking are never inside a timed interval). A timed op is
+// bracketed by two timestamps, so its latency is exactly the container call. Every
+// `latency_sample_every`-th op is timed (1: all), plus every op of the recorded history prefix:
+// on this machine class one rdtsc costs ~10 ns, as much as a whole uncontended map operation,
+// so timing every op would measure contend more than the container.
 constexpr int kBatch = 256;
 
 struct Worker {
@@ -37,7 +38,11 @@ struct Worker {
   ThreadInvariants& inv;
   uint32_t thread;
   HistoryRecorder* history;  // null: not recording
+  uint32_t sample_every;     // time every N-th op (>= 1)
+  std::atomic<uint64_t>& history_clock;  // logical stamps of the history prefix
   Elements scratch;          // iteration contents, reserved up front
+  uint64_t until_timed_ = 1;   // countdown to the next timed op
+  bool recording_ = false;     // the history prefix is still being recorded
 
   void check(const Op& op, const OpResult& r) {
     check_op(inv, op, r, scratch, target.contract.iterate_exactly_once);
@@ -47,18 +52,29 @@ struct Worker {
   // is reused), after the ops before it, so the shadow it is checked against is current.
   void run_batch(const Op* ops, OpResult* results, int n) {
     int checked = 0;
-    uint64_t prev = metrics::now_ticks();
     for (int i = 0; i < n; ++i) {
-      results[i] = execute_op(map, ops[i], spec, scratch);
-      const uint64_t now = metrics::now_ticks();
       const int kind = static_cast<int>(ops[i].kind);
-      stats.latency[kind].record(now - prev);
       ++stats.ops[kind];
-      if (history) record_op(*history, thread, ops[i], results[i], scratch, prev, now);
-      prev = now;
+      if (--until_timed_ == 0 || recording_) {
+        until_timed_ = sample_every;
+        // History stamps come from one shared counter, not the TSC: TSCs of different cores
+        // can be skewed by more than a short operation takes (seen here: ~100 ticks between
+        // vCPUs), which would invent real-time orders that never happened. A fetch_add before
+        // the call and after the return orders every pair of recorded operations exactly.
+        const uint64_t call = recording_ ? history_clock.fetch_add(1, std::memory_order_seq_cst) : 0;
+        const uint64_t t0 = metrics::now_ticks();
+        results[i] = execute_op(map, ops[i], spec, scratch);
+        const uint64_t t1 = metrics::now_ticks();
+        stats.latency[kind].record(t1 - t0);
+        if (recording_) {
+          const uint64_t ret = history_clock.fetch_add(1, std::memory_order_seq_cst);
+          recording_ = record_op(*history, thread, ops[i], results[i], scratch, call, ret);
+        }
+      } else {
+        results[i] = execute_op(map, ops[i], spec, scratch);
+      }
       if (ops[i].kind == OpKind::kIterate) [[unlikely]] {
         for (; checked <= i; ++checked) check(ops[checked], results[checked]);
-        prev = metrics::now_ticks();
       }
     }
     for (; checked < n; ++checked) check(ops[checked], results[checked]);
@@ -68,6 +84,7 @@ struct Worker {
   // only after the acquire load that observes it, so the plain read is ordered.
   void run(std::atomic<uint32_t>& ready, const std::atomic<bool>& go, const uint64_t& deadline_ns) {
     OpStream stream(spec, thread);
+    recording_ = history != nullptr;
     if (spec.weights[static_cast<int>(OpKind::kIterate)] > 0) scratch.reserve(max_elements(spec));
     Op ops[kBatch];
     OpResult results[kBatch];
@@ -124,13 +141,15 @@ void run_map_stress(const MapTargetInfo& target, const MapMixSpec& spec, StressA
   inv.reserve(spec.threads);
   for (uint32_t t = 0; t < spec.threads; ++t) inv.emplace_back(spec, t, arena.violations);
 
+  std::atomic<uint64_t> history_clock{1};
   std::atomic<uint32_t> ready{0};
   std::atomic<bool> go{false};
   uint64_t deadline = 0;  // one instant for all workers (duration budget only)
   std::vector<std::thread> workers;
   for (uint32_t t = 0; t < spec.threads; ++t) {
     workers.emplace_back([&, t] {
-      Worker w{target, spec, *map, *arena.thread(t), inv[t], t, history.get(), {}};
+      Worker w{target, spec, *map, *arena.thread(t), inv[t], t, history.get(),
+               std::max<uint32_t>(1, check.latency_sample_every), history_clock, {}};
       w.run(ready, go, deadline);
     });
   }

@@ -12,12 +12,11 @@
 namespace contend {
 
 // The first `history_ops` operations of each thread (0: none) are also recorded with their
-// invoke/response stamps and, after the run, checked for per-key linearizability and the
-// iteration rules (check/map_history_check.h). A stamp interval is [previous op's timestamp,
-// this op's timestamp]: it contains the true interval, so widening can hide a violation but
-// never invent one.
+// invoke/response stamps (a shared logical clock read right around the container call) and, after the run,
+// checked for per-key linearizability and the iteration rules (check/map_history_check.h).
 struct StressCheckOptions {
   std::size_t history_ops = 2000;
+  uint32_t latency_sample_every = 8;  // time every N-th op per thread (1: every op)
   double checker_budget_s = 10;
 };
 

@@ -53,8 +53,15 @@ void fill_metrics(const StressArena& a, const MapMixSpec& spec, RunResult& r) {
   for (int k = 0; k < kOpKinds; ++k) {
     metrics::LatencyHistogram merged;
     for (uint32_t t = 0; t < spec.threads; ++t) merged.merge(a.thread(t)->latency[k]);
-    if (merged.count() > 0) r.latency_ns[std::string(kOpNames[k])] = summarize(merged, ns_per_tick);
-    r.total_ops += merged.count();
+    uint64_t ops = 0;  // exact; the histogram holds the timed sample of them
+    for (uint32_t t = 0; t < spec.threads; ++t) ops += a.thread(t)->ops[k];
+    if (ops > 0) {
+      LatencySummary l = summarize(merged, ns_per_tick);
+      l.sampled = l.count;
+      l.count = ops;
+      r.latency_ns[std::string(kOpNames[k])] = l;
+    }
+    r.total_ops += ops;
   }
   const uint64_t start = a.header.run_start_ns.load(std::memory_order_relaxed);
   uint64_t end = a.header.run_end_ns.load(std::memory_order_relaxed);
@@ -109,6 +116,7 @@ Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& requ
   r.notes = plan->notes;
   r.replay_command = opts.replay_command;
   fill_metrics(*arena, spec, r);
+  r.latency_sample_every = std::max<uint32_t>(1, opts.check.latency_sample_every);
   StressArena::destroy(arena);
 
   r.outcome = status.outcome;
