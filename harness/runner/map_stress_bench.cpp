@@ -1,7 +1,7 @@
 // Stress-mode overhead: the same map-mix op stream (preset "default", 2 threads) executed
 //   BM_Raw<T>        directly on the concrete container: no virtual call, no timing, no checks
 //   BM_Virtual<T>    through AnyMap (what contend calls)
-//   BM_Recorded<T>   through AnyMap with contend's per-op timestamp and histogram record
+//   BM_Recorded<T>/N through AnyMap, timing every N-th op into a histogram as the runner does
 // Compare items_per_second of BM_Raw with `contend run --target T --ops N` throughput, measured
 // in the same session (see the closing note of the foundation issue for commands and figures).
 #include <benchmark/benchmark.h>
@@ -73,23 +73,28 @@ void BM_Recorded(benchmark::State& state) {
   OpStream ops(spec(), static_cast<uint32_t>(state.thread_index()));
   AnyMap& m = shared_any<M>();
   auto hist = std::make_unique<metrics::LatencyHistogram[]>(kOpKinds);
-  uint64_t prev = metrics::now_ticks();
-  for (auto _ : state) {  // one timestamp per op, as the stress runner does
+  const int64_t every = state.range(0);  // as --latency-sample: time every N-th op
+  int64_t until = 1;
+  for (auto _ : state) {
     const Op op = ops.next();
-    execute(m, op);
-    const uint64_t now = metrics::now_ticks();
-    hist[static_cast<int>(op.kind)].record(now - prev);
-    prev = now;
+    if (--until == 0) {
+      until = every;
+      const uint64_t t0 = metrics::now_ticks();
+      execute(m, op);
+      hist[static_cast<int>(op.kind)].record(metrics::now_ticks() - t0);
+    } else {
+      execute(m, op);
+    }
   }
   state.SetItemsProcessed(state.iterations());
 }
 
 BENCHMARK_TEMPLATE(BM_Raw, TbbHashMap)->Threads(2)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_Virtual, TbbHashMap)->Threads(2)->UseRealTime();
-BENCHMARK_TEMPLATE(BM_Recorded, TbbHashMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Recorded, TbbHashMap)->Arg(1)->Arg(8)->Threads(2)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_Raw, StdMutexMap)->Threads(2)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_Virtual, StdMutexMap)->Threads(2)->UseRealTime();
-BENCHMARK_TEMPLATE(BM_Recorded, StdMutexMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Recorded, StdMutexMap)->Arg(1)->Arg(8)->Threads(2)->UseRealTime();
 
 }  // namespace
 }  // namespace contend
