@@ -50,9 +50,11 @@ Thresholds default_thresholds() {
       // contend result JSON (metric names: compare/run_metrics.h)
       {"throughput_ops_s", Better::kHigher, 0.10, 0},
       {"latency.*.p50", Better::kLower, 0.10, 20},     // 20 ns: below the clock's resolution floor
-      {"latency.*.p90", Better::kLower, 0.15, 20},
-      {"latency.*.p99", Better::kLower, 0.20, 50},     // tails move with preemption on 2 cores
-      {"latency.*.p999", Better::kLower, 0.30, 200},
+      // Tails move with preemption on a loaded 2-core machine: an unchanged tree showed p90 shifts
+      // of 17-23 % at p ~ 0.02-0.05 in A/A gates, so the tail thresholds sit above that.
+      {"latency.*.p90", Better::kLower, 0.30, 20},
+      {"latency.*.p99", Better::kLower, 0.30, 50},
+      {"latency.*.p999", Better::kLower, 0.50, 200},
       {"latency.*.max", Better::kNone, 0, 0},          // one preemption decides it
       {"latency.*.mean", Better::kNone, 0, 0},         // dominated by max outliers
       {"latency.*.count", Better::kNone, 0, 0},

@@ -20,7 +20,7 @@ TEST(Thresholds, GlobMatch) {
 TEST(Thresholds, Defaults) {
   const Thresholds t = default_thresholds();
   EXPECT_EQ(t.rule_for("latency.find.p99").better, Better::kLower);
-  EXPECT_DOUBLE_EQ(t.rule_for("latency.find.p99").rel, 0.20);
+  EXPECT_DOUBLE_EQ(t.rule_for("latency.find.p99").rel, 0.30);
   EXPECT_EQ(t.rule_for("throughput_ops_s").better, Better::kHigher);
   EXPECT_EQ(t.rule_for("latency.find.max").better, Better::kNone);
   EXPECT_EQ(t.rule_for("no.such.metric").better, Better::kNone);
@@ -34,7 +34,7 @@ TEST(Thresholds, ConfigOverrides) {
   ASSERT_TRUE(t.ok()) << t.error().message;
   EXPECT_DOUBLE_EQ(t->alpha, 0.01);
   EXPECT_DOUBLE_EQ(t->rule_for("latency.find.p99").rel, 0.05);
-  EXPECT_DOUBLE_EQ(t->rule_for("latency.add.p99").rel, 0.20);
+  EXPECT_DOUBLE_EQ(t->rule_for("latency.add.p99").rel, 0.30);
 }
 
 // error_guessing: bad configs are input errors naming the file and the field.
