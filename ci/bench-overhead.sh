@@ -3,11 +3,12 @@
 # the raw Google Benchmark loop over the same op mix, container and thread count
 # (harness/runner/map_stress_bench.cpp), alternated REPS times in one session so machine drift
 # hits both alike. Prints per-target medians and the ratio contend/raw (target: >= 0.9).
-# Usage: ci/bench-overhead.sh [REPS] [OPS_PER_THREAD]      (after a release build)
+# Usage: ci/bench-overhead.sh [REPS] [OPS_PER_THREAD] [THREADS]   (after a release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-5}
 ops=${2:-2000000}
+threads=${3:-2}
 bin=build/release
 out=$(mktemp -d)
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -15,12 +16,12 @@ for target in tbb_hash_map std_mutex_map; do
   case $target in tbb_hash_map) bm='BM_Raw<TbbHashMap>';; std_mutex_map) bm='BM_Raw<StdMutexMap>';; esac
   : > "$out/raw" ; : > "$out/contend"
   for ((i = 0; i < reps; i++)); do
-    "$bin/harness/runner/map_stress_bench" --benchmark_filter="^$bm" --benchmark_min_time=1 \
+    "$bin/harness/runner/map_stress_bench" --benchmark_filter="^$bm/real_time/threads:$threads\$" --benchmark_min_time=1 \
       --benchmark_format=json 2>/dev/null |
       python3 -c 'import json,sys; print(json.load(sys.stdin)["benchmarks"][0]["items_per_second"])' >> "$out/raw"
-    "$bin/contend" run --target "$target" --ops "$ops" --quiet --out "$out/r.json" >/dev/null
+    "$bin/contend" run --target "$target" --ops "$ops" --threads "$threads" --quiet --out "$out/r.json" >/dev/null
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["throughput_ops_s"])' "$out/r.json" >> "$out/contend"
   done
   raw=$(median < "$out/raw"); con=$(median < "$out/contend")
-  python3 -c "import sys; r,c=float('$raw'),float('$con'); print(f'$target: raw {r/1e6:.2f} Mops/s, contend {c/1e6:.2f} Mops/s, ratio {c/r:.2f} (medians of $reps)')"
+  python3 -c "import sys; r,c=float('$raw'),float('$con'); print(f'$target, $threads threads: raw {r/1e6:.2f} Mops/s, contend {c/1e6:.2f} Mops/s, ratio {c/r:.2f} (medians of $reps)')"
 done

@@ -22,8 +22,8 @@ uint64_t steady_ns() {
                                    .count());
 }
 
-// Operations run in batches: the batch's ops are generated first, then executed back to back,
-// then checked (generation and checking are never inside a timed interval). A timed op is
+// Operations run in batches: the batch's ops are generated first, then executed back to back
+// (generation and checking are never inside a timed interval). A timed op is
 // bracketed by two timestamps, so its latency is exactly the container call. Every
 // `latency_sample_every`-th op is timed (1: all), plus every op of the recorded history prefix:
 // on this machine class one rdtsc costs ~10 ns, as much as a whole uncontended map operation,
@@ -44,41 +44,50 @@ struct Worker {
   uint64_t until_timed_ = 1;   // countdown to the next timed op
   bool recording_ = false;     // the history prefix is still being recorded
 
-  void check(const Op& op, const OpResult& r) {
-    check_op(inv, op, r, scratch, target.contract.iterate_exactly_once);
-  }
-
-  // Runs ops[0, n), then checks them in order. An iteration is checked at once (its scratch
-  // is reused), after the ops before it, so the shadow it is checked against is current.
-  void run_batch(const Op* ops, OpResult* results, int n) {
-    int checked = 0;
+  // Runs ops[0, n) in order. Each op is checked right after it returns, outside any timed
+  // interval. Untimed ops take one switch that calls the container and feeds the result
+  // straight to the invariants: on this hot path a second switch over the op kind (random, so
+  // mispredicted) cost as much as the timing itself.
+  void run_batch(const Op* ops, int n) {
     for (int i = 0; i < n; ++i) {
-      const int kind = static_cast<int>(ops[i].kind);
-      ++stats.ops[kind];
+      const Op& op = ops[i];
+      ++stats.ops[static_cast<int>(op.kind)];
       if (--until_timed_ == 0 || recording_) {
         until_timed_ = sample_every;
-        // History stamps come from one shared counter, not the TSC: TSCs of different cores
-        // can be skewed by more than a short operation takes (seen here: ~100 ticks between
-        // vCPUs), which would invent real-time orders that never happened. A fetch_add before
-        // the call and after the return orders every pair of recorded operations exactly.
-        const uint64_t call = recording_ ? history_clock.fetch_add(1, std::memory_order_seq_cst) : 0;
-        const uint64_t t0 = metrics::now_ticks();
-        results[i] = execute_op(map, ops[i], spec, scratch);
-        const uint64_t t1 = metrics::now_ticks();
-        stats.latency[kind].record(t1 - t0);
-        if (recording_) {
-          const uint64_t ret = history_clock.fetch_add(1, std::memory_order_seq_cst);
-          recording_ = record_op(*history, thread, ops[i], results[i], scratch, call, ret);
-        }
-      } else {
-        results[i] = execute_op(map, ops[i], spec, scratch);
+        timed_step(op);
+        continue;
       }
-      if (ops[i].kind == OpKind::kIterate) [[unlikely]] {
-        for (; checked <= i; ++checked) check(ops[checked], results[checked]);
+      switch (op.kind) {
+        case OpKind::kInsert: inv.after_insert(op.key, op.arg, map.insert(op.key, op.arg)); break;
+        case OpKind::kErase: inv.after_erase(op.key, map.erase(op.key)); break;
+        case OpKind::kFind: inv.after_find(op.key, map.find(op.key)); break;
+        case OpKind::kAdd: inv.after_add(op.key, op.arg, map.add(op.key, op.arg)); break;
+        case OpKind::kIterate:
+        case OpKind::kSize: check_op(inv, op, execute_op(map, op, spec, scratch), scratch, exactly_once()); break;
       }
     }
-    for (; checked < n; ++checked) check(ops[checked], results[checked]);
   }
+
+  // A timed op: two TSC reads right around the container call; while the history prefix is
+  // being recorded, also its logical stamps.
+  void timed_step(const Op& op) {
+    // History stamps come from one shared counter, not the TSC: TSCs of different cores can be
+    // skewed by more than a short operation takes (seen here: ~100 ticks between vCPUs), which
+    // would invent real-time orders that never happened. A fetch_add before the call and after
+    // the return orders every pair of recorded operations exactly.
+    const uint64_t call = recording_ ? history_clock.fetch_add(1, std::memory_order_seq_cst) : 0;
+    const uint64_t t0 = metrics::now_ticks();
+    const OpResult r = execute_op(map, op, spec, scratch);
+    const uint64_t t1 = metrics::now_ticks();
+    stats.latency[static_cast<int>(op.kind)].record(t1 - t0);
+    if (recording_) {
+      const uint64_t ret = history_clock.fetch_add(1, std::memory_order_seq_cst);
+      recording_ = record_op(*history, thread, op, r, scratch, call, ret);
+    }
+    check_op(inv, op, r, scratch, exactly_once());
+  }
+
+  bool exactly_once() const { return target.contract.iterate_exactly_once; }
 
   // `deadline_ns` is written by the main thread before its release store to `go` and read here
   // only after the acquire load that observes it, so the plain read is ordered.
@@ -87,7 +96,6 @@ struct Worker {
     recording_ = history != nullptr;
     if (spec.weights[static_cast<int>(OpKind::kIterate)] > 0) scratch.reserve(max_elements(spec));
     Op ops[kBatch];
-    OpResult results[kBatch];
     ready.fetch_add(1, std::memory_order_release);
     while (!go.load(std::memory_order_acquire)) {
     }
@@ -97,7 +105,7 @@ struct Worker {
       const int n = budget == 0 ? kBatch : static_cast<int>(std::min<uint64_t>(kBatch, budget - done));
       if (n == 0) break;
       for (int i = 0; i < n; ++i) ops[i] = stream.next();
-      run_batch(ops, results, n);
+      run_batch(ops, n);
       done += static_cast<uint64_t>(n);
       stats.ops_done.store(done, std::memory_order_relaxed);
       if (budget == 0 && steady_ns() >= deadline_ns) break;

@@ -89,10 +89,10 @@ void BM_Recorded(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-BENCHMARK_TEMPLATE(BM_Raw, TbbHashMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Raw, TbbHashMap)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_Virtual, TbbHashMap)->Threads(2)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_Recorded, TbbHashMap)->Arg(1)->Arg(8)->Threads(2)->UseRealTime();
-BENCHMARK_TEMPLATE(BM_Raw, StdMutexMap)->Threads(2)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_Raw, StdMutexMap)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_Virtual, StdMutexMap)->Threads(2)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_Recorded, StdMutexMap)->Arg(1)->Arg(8)->Threads(2)->UseRealTime();
 
