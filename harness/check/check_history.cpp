@@ -36,8 +36,7 @@ ExitCode check_one(const CheckHistoryRequest& req, const std::string& file, std:
     return text.error().code;
   }
   auto bad = [&](const Error& e) {
-    err << "error: " << e.message << "\n";
-    if (!e.hint.empty()) err << "hint: " << e.hint << "\n";
+    print_error(err, e);
     return e.code;
   };
   switch (req.format) {

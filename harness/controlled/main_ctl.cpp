@@ -19,11 +19,7 @@
 namespace contend {
 namespace {
 
-int report(const Error& e) {
-  std::cerr << "error: " << e.message << "\n";
-  if (!e.hint.empty()) std::cerr << "hint: " << e.hint << "\n";
-  return to_int(e.code);
-}
+int report(const Error& e) { return print_error(std::cerr, e); }
 
 Result<MapMixSpec> explore_spec(const Options& o, bool preset_given) {
   auto spec = load_map_mix(o.workload, preset_given ? o.preset : "controlled");

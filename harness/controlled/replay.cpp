@@ -17,12 +17,6 @@ namespace contend {
 
 namespace {
 
-int fail(std::ostream& err, const Error& e) {
-  err << "error: " << e.message << "\n";
-  if (!e.hint.empty()) err << "hint: " << e.hint << "\n";
-  return to_int(e.code);
-}
-
 void print_program(std::ostream& out, const Program& p) {
   out << "scenario: " << p.spec.threads << " threads x " << p.spec.ops_per_thread << " ops, key_space "
       << p.spec.key_space << ", seed " << p.spec.seed << "\n";
@@ -37,19 +31,19 @@ void print_program(std::ostream& out, const Program& p) {
 
 ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std::ostream& out, std::ostream& err) {
   auto a = read_schedule_artifact(path);
-  if (!a.ok()) return static_cast<ExitCode>(fail(err, a.error()));
+  if (!a.ok()) return static_cast<ExitCode>(print_error(err, a.error()));
   const std::string here = executable_build_id();
   if (a->build_id != here && !opts.ignore_build_id) {
-    return static_cast<ExitCode>(fail(err, input_error(
+    return static_cast<ExitCode>(print_error(err, input_error(
         path + " was recorded by build " + a->build_id + ", this binary is build " + here +
             ": schedule points differ between builds, so its decisions would not replay the same interleaving",
         "replay with the binary that recorded it, re-run `contend explore` with this build, or pass "
         "--ignore-build-id to try anyway")));
   }
   const auto* target = TargetRegistry::instance().find_map(a->target);
-  if (!target) return static_cast<ExitCode>(fail(err, input_error(path + ": unknown target '" + a->target + "'")));
+  if (!target) return static_cast<ExitCode>(print_error(err, input_error(path + ": unknown target '" + a->target + "'")));
   auto schedule = sched::decode_token(a->schedule);
-  if (!schedule.ok()) return static_cast<ExitCode>(fail(err, input_error(path + ": " + schedule.error().message)));
+  if (!schedule.ok()) return static_cast<ExitCode>(print_error(err, input_error(path + ": " + schedule.error().message)));
   const Program program = make_program(a->spec);
   print_program(out, program);
 
@@ -90,7 +84,7 @@ const MapTargetInfo* target_for_file(const std::string& path, const std::string&
   const auto& reg = TargetRegistry::instance();
   if (target != "all") {
     auto t = reg.lookup_map(target);
-    if (!t.ok()) fail(err, t.error());
+    if (!t.ok()) print_error(err, t.error());
     return t.ok() ? *t : nullptr;
   }
   const MapTargetInfo* best = nullptr;  // the longest registered name inside the path
@@ -98,7 +92,7 @@ const MapTargetInfo* target_for_file(const std::string& path, const std::string&
     if (path.find(m.name) != std::string::npos && (!best || m.name.size() > best->name.size())) best = &m;
   }
   if (!best) {
-    fail(err, usage_error(path + " is a raw fuzzer input and its path names no map target",
+    print_error(err, usage_error(path + " is a raw fuzzer input and its path names no map target",
                           "pass --target NAME (the target the fuzzer ran on; see `contend list`)"));
   }
   return best;
@@ -107,7 +101,7 @@ const MapTargetInfo* target_for_file(const std::string& path, const std::string&
 ExitCode replay_file(const std::string& path, const std::string& target, const ReplayOptions& opts, std::ostream& out,
                      std::ostream& err) {
   std::ifstream f(path, std::ios::binary);
-  if (!f) return static_cast<ExitCode>(fail(err, input_error("cannot read " + path)));
+  if (!f) return static_cast<ExitCode>(print_error(err, input_error("cannot read " + path)));
   const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(f), {}};
   if (!bytes.empty() && bytes[0] == '{' && read_schedule_artifact(path).ok()) {
     return replay_artifact(path, opts, out, err);

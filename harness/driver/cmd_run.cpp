@@ -22,11 +22,7 @@
 
 namespace contend {
 
-int report_error(const Error& e) {
-  std::cerr << "error: " << e.message << "\n";
-  if (!e.hint.empty()) std::cerr << "hint: " << e.hint << "\n";
-  return to_int(e.code);
-}
+int report_error(const Error& e) { return print_error(std::cerr, e); }
 
 namespace {
 

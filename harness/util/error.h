@@ -3,6 +3,7 @@
 // exit code it maps to, so a command can return it without re-classifying.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <utility>
 #include <variant>
@@ -60,6 +61,14 @@ class [[nodiscard]] Result {
  private:
   std::variant<T, Error> v_;
 };
+
+// Prints "error: <message>" and, if any, "hint: <hint>" on `err`; returns the exit code the
+// error maps to. The one way every command reports an Error to a person.
+inline int print_error(std::ostream& err, const Error& e) {
+  err << "error: " << e.message << "\n";
+  if (!e.hint.empty()) err << "hint: " << e.hint << "\n";
+  return to_int(e.code);
+}
 
 // Result<void> equivalent.
 struct Ok {};
