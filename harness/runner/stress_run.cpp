@@ -118,7 +118,11 @@ Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& requ
   fill_metrics(*arena, spec, r);
   r.latency_sample_every = std::max<uint32_t>(1, opts.check.latency_sample_every);
   StressArena::destroy(arena);
+  finish_outcome(r, status);
+  return r;
+}
 
+void finish_outcome(RunResult& r, const ChildStatus& status) {
   r.outcome = status.outcome;
   r.outcome_detail = status.detail;
   r.signal = status.signal;
@@ -126,7 +130,6 @@ Result<RunResult> run_stress(const MapTargetInfo& target, const MapMixSpec& requ
     r.outcome = Outcome::kViolation;
     r.outcome_detail = std::to_string(r.violations_total) + " invariant violation(s)";
   }
-  return r;
 }
 
 }  // namespace contend

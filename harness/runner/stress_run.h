@@ -30,5 +30,7 @@ LatencySummary summarize(const metrics::LatencyHistogram& h, double ns_per_tick)
 RssResult rss_result(const metrics::RssSampleBuffer& buf);
 // contend_version, git_sha, cpu_model, cores and clock_source (calibrates the clock if needed).
 void fill_environment(RunResult& r);
+// Copies the child's outcome into `r`; violations found turn an ok outcome into `violation`.
+void finish_outcome(RunResult& r, const ChildStatus& status);
 
 }  // namespace contend

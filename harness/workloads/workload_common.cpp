@@ -65,16 +65,6 @@ RunResult start_result(const WorkloadRequest& req, const std::string& workload, 
   return r;
 }
 
-void finish_outcome(RunResult& r, const ChildStatus& status) {
-  r.outcome = status.outcome;
-  r.outcome_detail = status.detail;
-  r.signal = status.signal;
-  if (r.outcome == Outcome::kOk && r.violations_total > 0) {
-    r.outcome = Outcome::kViolation;
-    r.outcome_detail = std::to_string(r.violations_total) + " invariant violation(s)";
-  }
-}
-
 MemoryPoint take_memory_point() {
   MemoryPoint p;
   if (auto m = metrics::read_memory_usage(); m.ok()) {

@@ -38,8 +38,6 @@ class ParamReader {
 
 // A RunResult with environment, target, workload, threads, seed, allocator and replay command.
 RunResult start_result(const WorkloadRequest& req, const std::string& workload, unsigned threads);
-// Copies the child's outcome into `r`; violations found turn an ok outcome into `violation`.
-void finish_outcome(RunResult& r, const ChildStatus& status);
 
 // Process memory at one instant. Trivially copyable so checkpoints can live in shared memory.
 struct MemoryPoint {
