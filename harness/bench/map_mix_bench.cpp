@@ -14,6 +14,7 @@
 #include <iostream>
 #include <memory>
 
+#include "bench/benchmark_op.h"
 #include "gen/presets.h"
 #include "runner/contract_plan.h"
 #include "targets/registry.h"
@@ -23,17 +24,7 @@ namespace {
 
 constexpr uint32_t kThreads = 2;
 
-void run_ops(AnyMap& m, OpStream& ops) {
-  const Op op = ops.next();
-  switch (op.kind) {
-    case OpKind::kInsert: benchmark::DoNotOptimize(m.insert(op.key, op.arg)); break;
-    case OpKind::kErase: benchmark::DoNotOptimize(m.erase(op.key)); break;
-    case OpKind::kFind: benchmark::DoNotOptimize(m.find(op.key)); break;
-    case OpKind::kAdd: benchmark::DoNotOptimize(m.add(op.key, op.arg)); break;
-    case OpKind::kIterate: m.for_each([](Key, Value) {}); break;
-    case OpKind::kSize: benchmark::DoNotOptimize(m.size()); break;
-  }
-}
+void run_ops(AnyMap& m, OpStream& ops) { benchmark_execute(m, ops.next()); }
 
 // Registers one benchmark per (target, preset). The map and spec live as long as the process:
 // the benchmark's threads share the map, and the bounded key space keeps it from growing across

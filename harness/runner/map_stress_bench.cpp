@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "bench/benchmark_op.h"
 #include "gen/presets.h"
 #include "metrics/clock.h"
 #include "metrics/latency_histogram.h"
@@ -24,18 +25,6 @@ const MapMixSpec& spec() {
     return x;
   }();
   return s;
-}
-
-template <class M>
-void execute(M& m, const Op& op) {
-  switch (op.kind) {
-    case OpKind::kInsert: benchmark::DoNotOptimize(m.insert(op.key, op.arg)); break;
-    case OpKind::kErase: benchmark::DoNotOptimize(m.erase(op.key)); break;
-    case OpKind::kFind: benchmark::DoNotOptimize(m.find(op.key)); break;
-    case OpKind::kAdd: benchmark::DoNotOptimize(m.add(op.key, op.arg)); break;
-    case OpKind::kIterate: m.for_each([](Key, Value) {}); break;
-    case OpKind::kSize: benchmark::DoNotOptimize(m.size()); break;
-  }
 }
 
 // One container per benchmark family, shared by its threads (steady state: the key space is
@@ -55,7 +44,7 @@ template <class M>
 void BM_Raw(benchmark::State& state) {
   OpStream ops(spec(), static_cast<uint32_t>(state.thread_index()));
   M& m = shared_map<M>();
-  for (auto _ : state) execute(m, ops.next());
+  for (auto _ : state) benchmark_execute(m, ops.next());
   state.SetItemsProcessed(state.iterations());
 }
 
@@ -63,7 +52,7 @@ template <class M>
 void BM_Virtual(benchmark::State& state) {
   OpStream ops(spec(), static_cast<uint32_t>(state.thread_index()));
   AnyMap& m = shared_any<M>();
-  for (auto _ : state) execute(m, ops.next());
+  for (auto _ : state) benchmark_execute(m, ops.next());
   state.SetItemsProcessed(state.iterations());
 }
 
@@ -80,10 +69,10 @@ void BM_Recorded(benchmark::State& state) {
     if (--until == 0) {
       until = every;
       const uint64_t t0 = metrics::now_ticks();
-      execute(m, op);
+      benchmark_execute(m, op);
       hist[static_cast<int>(op.kind)].record(metrics::now_ticks() - t0);
     } else {
-      execute(m, op);
+      benchmark_execute(m, op);
     }
   }
   state.SetItemsProcessed(state.iterations());
