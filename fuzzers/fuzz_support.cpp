@@ -3,18 +3,19 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <unistd.h>
+#include <fstream>
 #include <string>
 
 namespace contend::fuzz {
 
 namespace {
+// The name the binary was invoked by: argv[0] from /proc/self/cmdline, not /proc/self/exe,
+// which resolves the per-target symlinks to the one shared binary.
 std::string exe_name() {
-  std::string link(4096, '\0');
-  const ssize_t n = readlink("/proc/self/exe", link.data(), link.size());
-  if (n <= 0) return "";
-  link.resize(static_cast<std::size_t>(n));
-  return link.substr(link.rfind('/') + 1);
+  std::ifstream f("/proc/self/cmdline", std::ios::binary);
+  std::string argv0;
+  std::getline(f, argv0, '\0');
+  return argv0.substr(argv0.rfind('/') + 1);
 }
 }  // namespace
 
