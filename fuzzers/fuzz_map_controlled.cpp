@@ -16,6 +16,7 @@ const contend::MapTargetInfo* g_target = nullptr;
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   g_target = &contend::fuzz::map_target("fuzz_map_controlled", "tbb_hash_map");
+  contend::fuzz::init_interleaving_feedback();
   return 0;
 }
 

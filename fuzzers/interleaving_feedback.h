@@ -7,7 +7,7 @@
 //                 which cross-thread communication the interleaving produced
 // PCs are taken relative to the executable's load address, so features are the same in every
 // process of one binary (corpus merges, AFL++ forks). The counters go to libFuzzer's
-// __libfuzzer_extra_counters section and, in AFL++ builds, into __afl_area_ptr.
+// __libfuzzer_extra_counters section and, in AFL++ builds, into map slots of their own.
 #pragma once
 
 #include "sched/trace.h"
@@ -15,6 +15,10 @@
 namespace contend::fuzz {
 
 inline constexpr unsigned kFeedbackCounters = 1 << 14;
+
+// Once per process, before the first input (LLVMFuzzerInitialize): reserves the AFL++ map
+// slots (no-op in libFuzzer and replay builds).
+void init_interleaving_feedback();
 
 // Bumps one counter per distinct feature in `trace` (saturating). Cheap: one pass, a small
 // open-addressed last-writer table.
