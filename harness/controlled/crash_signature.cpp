@@ -23,7 +23,8 @@ std::string target_function(const std::string& symbolized) {
     else if ((c == '>' || c == ')') && depth > 0) --depth;
     else if (depth == 0) out += c;
   }
-  for (const char* skip : {"contend::sched", "contend::ControlledMapRunner", "std::__", "__tsan", "__gnu_cxx", "__gthread", "pthread_"}) {
+  if (out.starts_with("std::")) return "";  // library internals: over-merge like any generic frame
+  for (const char* skip : {"contend::sched", "contend::ControlledMapRunner", "__tsan", "__gnu_cxx", "__gthread", "pthread_"}) {
     if (out.find(skip) != std::string::npos) return "";
   }
   return out.substr(0, 80);

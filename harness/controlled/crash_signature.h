@@ -2,9 +2,10 @@
 // crash_type + crash_state: "<outcome>/<first violation kind>/<f1>|<f2>|<f3>", where f1..f3 are
 // the target functions (distinct, in order) at the first three preemption sites of the trace,
 // or for a crash the last three distinct functions the crashing thread ran. Harness, runtime
-// and standard-library frames are dropped (they would over-merge, oss-fuzz#8389), and template
-// arguments are cut, so the key is stable across inputs that fail the same way. Needs the
-// execution's trace (ControlledRunOptions::exec.record_trace); without it the frames are empty.
+// and standard-library (std::*) frames are dropped (they would over-merge, oss-fuzz#8389, and
+// vary with where in a library call the preemption fell), and template arguments are cut, so
+// the key is stable across inputs that fail the same way. Needs the execution's trace
+// (ControlledRunOptions::exec.record_trace); without it the frames are empty.
 #pragma once
 
 #include <string>
