@@ -61,6 +61,21 @@ std::vector<std::vector<Op>> without_thread(const std::vector<std::vector<Op>>& 
   return out;
 }
 
+// The schedule for a program without thread `drop` of `threads`: decisions that picked it are
+// dropped and later thread indices shift down. A decision picks eligible[b0 % n] and eligible is
+// usually every unfinished thread, so this keeps the other decisions' meaning in the common case;
+// the candidate is only kept if it still fails the same way.
+std::vector<uint8_t> schedule_without_thread(const std::vector<uint8_t>& schedule, std::size_t drop, std::size_t threads) {
+  std::vector<uint8_t> out;
+  for (std::size_t i = 0; i + 1 < schedule.size(); i += 2) {
+    const std::size_t pick = schedule[i] % threads;
+    if (pick == drop) continue;
+    out.push_back(static_cast<uint8_t>(pick > drop ? pick - 1 : pick));
+    out.push_back(schedule[i + 1]);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::size_t effective_ops(const Program& p) {
@@ -88,9 +103,15 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
   bool progress = true;
   while (progress) {
     progress = false;
-    // Threads.
+    // Threads: with the schedule remapped to the remaining threads, else unchanged.
     for (std::size_t t = cur.program.ops.size(); t-- > 0 && cur.program.ops.size() > 1;) {
-      auto cand = with(cur, without_thread(cur.program.ops, t), cur.schedule);
+      const auto ops = without_thread(cur.program.ops, t);
+      auto remapped = with(cur, ops, schedule_without_thread(cur.schedule, t, cur.program.ops.size()));
+      if (sh.still_fails(remapped, res.kind)) {
+        cur = std::move(remapped), progress = true;
+        continue;
+      }
+      auto cand = with(cur, ops, cur.schedule);
       if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
     }
     // Operation columns (every thread's i-th op).

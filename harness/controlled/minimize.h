@@ -1,7 +1,8 @@
 // minimize_input: joint shrinking of a failing raw fuzzer input (syzkaller-style, one knob at a
 // time, each step kept only if the input still fails the same way, i.e. with the same
 // CrashSignature::kind(): outcome + violation kind). Knobs, repeated until nothing shrinks:
-//   threads      drop a whole thread (private keys of later threads are renumbered)
+//   threads      drop a whole thread (private keys of later threads are renumbered; the
+//                schedule decisions that picked it are dropped and later picks renumbered)
 //   operations   drop the i-th operation of every thread (the layout has equal-length threads),
 //                then turn single operations into size() (a read-only op with few points)
 //   preemptions  shortest failing prefix of the schedule (fewer decisions = fewer preemptions),
