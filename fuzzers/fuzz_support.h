@@ -6,6 +6,8 @@
 #include <string_view>
 
 #include "controlled/controlled_map_run.h"
+#include "gen/pool_program.h"
+#include "targets/pool_registry.h"
 #include "targets/registry.h"
 
 namespace contend::fuzz {
@@ -21,5 +23,11 @@ bool feedback_enabled();
 // Prints the decoded scenario and the failure to stderr and aborts (never returns) if
 // `run.outcome` is a failure; kUnknown (checker out of budget) is not one.
 void abort_on_failure(const MapTargetInfo& target, const Program& program, const ControlledRun& run);
+
+// The pool counterparts, for fuzz_pool_controlled: the pool target by the same naming rule
+// (fuzz_pool_controlled_canary_dirty_pool -> canary_dirty_pool, or $CONTEND_FUZZ_TARGET), and
+// the fatal report (decoded pool scenario, every violation, then abort).
+const PoolTargetInfo& pool_target(std::string_view fuzzer, std::string_view fallback);
+void abort_on_pool_failure(const PoolTargetInfo& target, const PoolProgram& program, const ControlledRun& run);
 
 }  // namespace contend::fuzz
