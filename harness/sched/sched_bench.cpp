@@ -1,5 +1,7 @@
 // sched_bench: throughput and overheads of controlled execution on one pinned CPU. All cases use
-// real time: the calling thread sleeps while vthreads run, so its CPU time means nothing.
+// real time (rates are per wall-clock second). The CPU column is the whole process's CPU time:
+// only one of its threads runs at a time, so on an idle machine it is close to the real time,
+// and on a loaded one it shows the cost without the time other processes took from our CPU.
 //   Executions/<scenario>/<mode>: 2 threads x 16 ops per execution, PCT depth 3, fresh container
 //     per execution; items_per_second = executions/s; counters points & switches per execution.
 //   SwitchCost: two vthreads forced to alternate at every point; time per switch.
@@ -36,11 +38,11 @@ void Executions(benchmark::State& state, Scenario s, bool sync_only) {
   state.counters["switches"] = static_cast<double>(switches) / n;
   state.counters["failures"] = static_cast<double>(failures);
 }
-BENCHMARK_CAPTURE(Executions, tbb_hash_map/every_access, Scenario::kTbbHashMap, false)->UseRealTime();
-BENCHMARK_CAPTURE(Executions, tbb_hash_map/sync_only, Scenario::kTbbHashMap, true)->UseRealTime();
-BENCHMARK_CAPTURE(Executions, std_mutex_map/every_access, Scenario::kMutexMap, false)->UseRealTime();
-BENCHMARK_CAPTURE(Executions, std_mutex_map/sync_only, Scenario::kMutexMap, true)->UseRealTime();
-BENCHMARK_CAPTURE(Executions, cuckoo_map/every_access, Scenario::kCuckooMap, false)->UseRealTime();
+BENCHMARK_CAPTURE(Executions, tbb_hash_map/every_access, Scenario::kTbbHashMap, false)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(Executions, tbb_hash_map/sync_only, Scenario::kTbbHashMap, true)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(Executions, std_mutex_map/every_access, Scenario::kMutexMap, false)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(Executions, std_mutex_map/sync_only, Scenario::kMutexMap, true)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(Executions, cuckoo_map/every_access, Scenario::kCuckooMap, false)->UseRealTime()->MeasureProcessCPUTime();
 
 // Always hands the token to another thread after one point.
 class AlternateStrategy final : public Strategy {
@@ -67,7 +69,7 @@ void SwitchCost(benchmark::State& state) {
   state.counters["s_per_switch"] = benchmark::Counter(
       static_cast<double>(switches), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(SwitchCost)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(SwitchCost)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 enum class Where { kEveryAccess, kSyncOnly, kOutside };
 
@@ -95,11 +97,11 @@ void PointCost(benchmark::State& state, bool atomic, Where where) {
       static_cast<double>(state.iterations()) * kN,
       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
-BENCHMARK_CAPTURE(PointCost, plain/every_access, false, Where::kEveryAccess)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(PointCost, plain/sync_only, false, Where::kSyncOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(PointCost, plain/outside_vthread, false, Where::kOutside)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(PointCost, atomic_rmw/every_access, true, Where::kEveryAccess)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(PointCost, atomic_rmw/outside_vthread, true, Where::kOutside)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(PointCost, plain/every_access, false, Where::kEveryAccess)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(PointCost, plain/sync_only, false, Where::kSyncOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(PointCost, plain/outside_vthread, false, Where::kOutside)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(PointCost, atomic_rmw/every_access, true, Where::kEveryAccess)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK_CAPTURE(PointCost, atomic_rmw/outside_vthread, true, Where::kOutside)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 }  // namespace
 }  // namespace contend::sched
