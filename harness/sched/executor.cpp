@@ -73,8 +73,9 @@ extern const int kAnchorMutex, kAnchorSync, kAnchorSys;
 
 namespace {
 
-// Pool: slot i runs vthread i of every execution. Slots are leaked on purpose: their threads
-// sleep in the kernel on words inside them until process exit.
+// Pool: slot i >= 1 runs vthread i of every execution on its own thread; slot 0 is vthread 0,
+// run by the caller of run_controlled itself. Slots are leaked on purpose: their threads sleep in
+// the kernel on words inside them until process exit.
 std::vector<VThread*> g_pool;
 int g_pinned_cpu = kPinNone;
 std::atomic<bool> g_busy{false};
@@ -120,43 +121,52 @@ void pin_self(int cpu) {
   pthread_setaffinity_np(pthread_self(), sizeof set, &set);
 }
 
+// Runs vt's body; the caller holds the token as vt. Returns true if the body returned (finish()
+// has handed the token on), false if it was abandoned: by end_abnormal (vt detected the end), by
+// a crash signal, or because the execution ended while vt waited for the token. The caller then
+// holds the token with Runtime::ended set. sigsetjmp's frame is this one, live while the body runs.
+bool run_body(VThread* vt) {
+  if (sigsetjmp(vt->jb, 0) != 0) {
+    t_self = nullptr;
+    vt->unwound = true;
+    g_rt.ended = true;  // already set by end_abnormal; a crash signal jumps here directly
+    return false;
+  }
+  t_self = vt;
+  bool threw = false;
+  try {
+    (*vt->body)();
+  } catch (const std::exception& e) {
+    threw = true;
+    g_exception_what = e.what();
+  } catch (...) {
+    threw = true;
+    g_exception_what = "(not a std::exception)";
+  }
+  if (threw) {
+    t_self = nullptr;
+    end_abnormal(vt, Outcome::kCrash,
+                 "T" + std::to_string(vt->tid) + " threw an uncaught exception: " +
+                     g_exception_what);
+  }
+  t_self = nullptr;
+  finish(vt);  // hands the token on (to run_controlled's caller if this was the last body)
+  return true;
+}
+
+// Pool thread of vthread vt->tid >= 1 of every execution.
 void* worker_main(void* arg) {
   VThread* const vt = static_cast<VThread*>(arg);
   pin_self(g_pinned_cpu);
   for (;;) {
     wait_token(vt->word);
-    if (g_rt.aborting) {  // abandoned before it ever ran
-      vt->unwound = true;
-      grant(g_rt.main_word);
-      continue;
+    if (g_rt.ended) {
+      vt->unwound = true;  // abandoned before it ever ran
+    } else if (run_body(vt)) {
+      continue;  // the token went on; sleep until the next execution
     }
-    if (sigsetjmp(vt->jb, 0) == 0) {
-      t_self = vt;
-      bool threw = false;
-      try {
-        (*vt->body)();
-      } catch (const std::exception& e) {
-        threw = true;
-        g_exception_what = e.what();
-      } catch (...) {
-        threw = true;
-        g_exception_what = "(not a std::exception)";
-      }
-      if (threw) {
-        t_self = nullptr;
-        end_abnormal(vt, Outcome::kCrash,
-                     "T" + std::to_string(vt->tid) + " threw an uncaught exception: " +
-                         g_exception_what);
-      }
-      t_self = nullptr;
-      finish(vt);  // hands the token on; this worker then sleeps until the next execution
-    } else {
-      // Abandoned mid-body: by end_abnormal (this thread detected the end), by a crash signal,
-      // or by run_controlled unwinding it. Either way run_controlled is waiting for us.
-      t_self = nullptr;
-      vt->unwound = true;
-      grant(g_rt.main_word);
-    }
+    // Ended while vt held the token: run_controlled is waiting for it.
+    grant(main_word());
   }
   return nullptr;
 }
@@ -164,13 +174,13 @@ void* worker_main(void* arg) {
 void reset_pool_after_fork() {
   // The child has no pool threads; leak the slots (their memory is a copy) and start over.
   g_pool.clear();
-  g_rt.main_word.store(kIdle, std::memory_order_relaxed);
   g_busy.store(false);
 }
 
 void ensure_pool(uint32_t n) {
   static std::once_flag atfork_once;
   std::call_once(atfork_once, [] { pthread_atfork(nullptr, nullptr, reset_pool_after_fork); });
+  if (g_pool.empty()) g_pool.push_back(new VThread);  // vthread 0: the caller, no OS thread
   while (g_pool.size() < n) {
     auto* vt = new VThread;
     vt->tid = static_cast<uint32_t>(g_pool.size());
@@ -250,6 +260,7 @@ ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strateg
   r.sync_only = opts.sync_points_only;
   r.tracing = opts.record_trace;
   r.aborting = false;
+  r.ended = false;
   r.n = n;
   r.cur = -1;
   r.points = 0;
@@ -288,8 +299,17 @@ ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strateg
   r.active = true;
   strategy.begin_execution(n);
 
+  // The caller is vthread 0. The first decision grants it the token (no syscall: its word is
+  // idle) or hands it to another vthread; main_word() is then granted back either for vthread 0's
+  // turn or, if the execution ended before it ever ran, with Runtime::ended set.
+  VThread* const v0 = r.threads[0];
   start_execution();
-  wait_token(r.main_word);  // until every body finished, or the execution ended abnormally
+  wait_token(main_word());
+  if (r.ended) {
+    v0->unwound = true;  // abandoned before it ever ran
+  } else if (run_body(v0)) {
+    wait_token(main_word());  // until every body finished, or the execution ended abnormally
+  }
 
   if (g_crash_sig != 0) {
     res.outcome = Outcome::kCrash;
@@ -305,11 +325,11 @@ ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strateg
   for (uint32_t i = 0; i < n; ++i) res.threads.push_back(report_thread(r.threads[i]));
   if (res.outcome != Outcome::kOk) {
     r.aborting = true;
-    for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t i = 1; i < n; ++i) {  // vthread 0 (the caller) has finished or unwound
       VThread* t = r.threads[i];
       if (t->state == ThreadState::kFinished || t->unwound) continue;
       grant(t->word);
-      wait_token(r.main_word);
+      wait_token(main_word());
     }
     r.aborting = false;
   }

@@ -104,7 +104,8 @@ void reschedule(VThread* self, PickReason reason) {
     if (all_finished) {
       CONTEND_CHECK(reason == PickReason::kFinish);
       r.cur = -1;
-      grant(r.main_word);
+      r.ended = true;
+      grant(main_word());  // no syscall if self is vthread 0: the caller is not asleep
       return;
     }
     CONTEND_CHECK(self != nullptr);
@@ -124,7 +125,9 @@ void reschedule(VThread* self, PickReason reason) {
   grant(r.threads[p.thread]->word);
   if (self == nullptr || reason == PickReason::kFinish) return;
   wait_token(self->word);
-  if (r.aborting) siglongjmp(self->jb, 1);  // run_controlled is abandoning this body
+  // The execution ended while self waited (abandoned by run_controlled, or, for vthread 0, ended
+  // by another thread): leave the body without running any more of it.
+  if (r.ended) siglongjmp(self->jb, 1);
 }
 
 }  // namespace
@@ -220,6 +223,7 @@ void end_abnormal(VThread* t, Outcome o, std::string message) {
     res.outcome = o;
     res.message = std::move(message);
   }
+  g_rt.ended = true;
   siglongjmp(t->jb, 1);
 }
 

@@ -4,6 +4,11 @@
 // except `word` are read and written only by the current token holder (a vthread, or the thread
 // inside run_controlled while no vthread holds it); handoff.h provides the happens-before edges.
 // t_self is the calling OS thread's VThread while it runs a body, else nullptr.
+//
+// Vthread 0 runs on the thread that called run_controlled (no pool thread, no handoff to start or
+// to end an execution it begins or finishes); vthreads 1.. run on pool threads. Vthread 0's word
+// is also the caller's wake-up word: once vthread 0 finished, or when the execution ends while it
+// waits for the token, a grant of that word means "the execution is over" (Runtime::ended).
 #pragma once
 
 #include <csetjmp>
@@ -52,7 +57,7 @@ struct VThread {
   std::string op;          // annotated operation
   const std::function<void()>* body = nullptr;
   Worker* worker = nullptr;
-  sigjmp_buf jb;  // worker loop re-entry for abandoning the body
+  sigjmp_buf jb;  // re-entry for abandoning the body (worker loop, or run_controlled for vthread 0)
 };
 
 struct Runtime {
@@ -60,6 +65,7 @@ struct Runtime {
   bool sync_only = false;
   bool tracing = false;
   bool aborting = false;  // run_controlled is unwinding unfinished vthreads
+  bool ended = false;     // every body finished, or an abnormal outcome abandoned the execution
   uint32_t n = 0;
   int cur = -1;
   VThread* threads[kMaxThreads] = {};
@@ -77,10 +83,12 @@ struct Runtime {
   uint32_t timed_waiters = 0;
   Strategy* strategy = nullptr;
   ExecResult* result = nullptr;  // outcome, decisions, trace go here
-  std::atomic<uint32_t> main_word{kIdle};
 };
 
 extern Runtime g_rt;
+
+// The caller's wake-up word: vthread 0's (see the contract above).
+inline std::atomic<uint32_t>& main_word() { return g_rt.threads[0]->word; }
 // constinit: no TLS wrapper call on the hot path; initial-exec: one %fs-relative load.
 extern constinit thread_local VThread* t_self __attribute__((tls_model("initial-exec")));
 
@@ -167,12 +175,14 @@ bool block(VThread* t, WaitKind k, const void* obj, uint64_t deadline = kNoDeadl
 uint32_t wake(const void* obj, WaitKind k, uint32_t max = UINT32_MAX, uint32_t bitset = ~0u);
 // sched_yield / detected spin: t is not eligible until another thread makes progress.
 void yield(VThread* t);
-// Body returned: mark finished and hand the token on (or to run_controlled when all are done).
+// Body returned: mark finished and hand the token on (or to run_controlled when all are done:
+// sets Runtime::ended and grants main_word(), which vthread 0 itself then consumes at once).
 void finish(VThread* t);
 // First decision of an execution, made by run_controlled (no vthread holds the token).
 void start_execution();
-// Ends the execution abnormally from the token holder t: records outcome/message, then abandons
-// t's body (siglongjmp to its worker loop, which hands the token to run_controlled).
+// Ends the execution abnormally from the token holder t: records outcome/message, sets
+// Runtime::ended, then abandons t's body (siglongjmp to t->jb: a worker loop, which hands the
+// token to run_controlled, or run_controlled itself for vthread 0).
 [[noreturn]] void end_abnormal(VThread* t, Outcome o, std::string message);
 
 }  // namespace contend::sched::detail
