@@ -4,12 +4,13 @@
 # (harness/runner/map_stress_bench.cpp), alternated REPS times in one session so machine drift
 # hits both alike. Prints per-target medians and the ratio contend/raw (target: >= 0.9).
 # Usage: ci/bench-overhead.sh [REPS] [OPS_PER_THREAD] [THREADS]   (after a release build)
+# BUILD_DIR selects the build tree (default build/release), e.g. BUILD_DIR=build/h-work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-5}
 ops=${2:-2000000}
 threads=${3:-2}
-bin=build/release
+bin=${BUILD_DIR:-build/release}
 out=$(mktemp -d)
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for target in tbb_hash_map std_mutex_map; do
