@@ -196,6 +196,9 @@ void ensure_pool(uint32_t n) {
 }
 
 void ensure_pinned(int want) {
+  // Only the first pinning request takes effect: pool threads pin themselves when created.
+  // Checked first, so the steady state costs no sched_getaffinity syscall per execution.
+  if (g_pinned_cpu >= 0) return;
   int cpu = want;
   if (want == kPinAuto) {
     cpu_set_t set;
@@ -205,8 +208,7 @@ void ensure_pinned(int want) {
       while (cpu < CPU_SETSIZE && !CPU_ISSET(cpu, &set)) ++cpu;
     }
   }
-  // Only the first pinning request takes effect: pool threads pin themselves when created.
-  if (cpu < 0 || g_pinned_cpu >= 0) return;
+  if (cpu < 0) return;
   g_pinned_cpu = cpu;
   pin_self(cpu);
 }
@@ -254,6 +256,10 @@ ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strateg
   if (opts.catch_signals) install_handlers();
 
   ExecResult res;
+  // One allocation each instead of regrowth inside the execution: typical PCT executions take a
+  // handful of decisions.
+  res.schedule.decisions.reserve(16);
+  res.threads.reserve(n);
   res.schedule.nthreads = n;
   res.schedule.sync_points_only = opts.sync_points_only;
   Runtime& r = g_rt;
