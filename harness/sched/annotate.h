@@ -9,6 +9,9 @@ namespace contend::sched {
 
 // Sets the current operation label of the calling vthread (copied; not a schedule point).
 void annotate_op(std::string_view label);
+// Same with the label "<op>(k=<key>)", formatted by the (uninstrumented) runtime only inside a
+// vthread: no stdio, no schedule points, nothing to build for callers outside an execution.
+void annotate_op(std::string_view op, long key);
 // Clears it (e.g. between operations).
 void clear_op();
 // True inside a vthread of a running controlled execution.

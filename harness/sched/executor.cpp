@@ -6,7 +6,9 @@
 #include <sched.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -51,6 +53,17 @@ void annotate_op(std::string_view label) {
     t->op_id = static_cast<uint32_t>(ops.size());
     ops.emplace_back(label);
   }
+}
+
+void annotate_op(std::string_view op, long key) {
+  if (detail::t_self == nullptr) return;
+  char buf[96];
+  const size_t n = std::min(op.size(), sizeof buf - 32);
+  std::memcpy(buf, op.data(), n);
+  std::memcpy(buf + n, "(k=", 3);
+  char* end = std::to_chars(buf + n + 3, buf + sizeof buf - 1, key).ptr;
+  *end++ = ')';
+  annotate_op(std::string_view(buf, static_cast<size_t>(end - buf)));
 }
 
 void clear_op() {

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
 #include <functional>
 #include <libcuckoo/cuckoohash_map.hh>
 #include <mutex>
@@ -18,11 +17,7 @@
 namespace contend::sched::testing {
 namespace {
 
-void label(const char* op, long k) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s(k=%ld)", op, k);
-  annotate_op(buf);
-}
+void label(const char* op, long k) { annotate_op(op, k); }
 
 // The mixed map program. Per thread t and op i:
 //   i%4==0 insert own key 1000*(t+1)+i        i%4==1 find a key of the next thread
