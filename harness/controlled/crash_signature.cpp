@@ -11,10 +11,26 @@ namespace {
 
 constexpr std::size_t kFrames = 3;
 
+// Is the frame's source file contend's own harness (runner, checker, scheduler, the AnyMap
+// adapter) rather than the target? symbolize_pcs keeps the last two path components
+// ("runner/map_invariants.cpp:35", "targets/canary_racy_map.h:40", "tbb/concurrent_hash_map.h:9"),
+// so the harness is recognised by its module directory.
+bool harness_file(const std::string& file) {
+  if (file.starts_with("targets/map_target.h")) return true;
+  const std::string dir = file.substr(0, file.find('/'));
+  for (const char* m : {"runner", "check", "record", "sched", "controlled", "gen", "metrics", "util", "driver",
+                        "report", "compare", "flags", "bench", "fuzzers"}) {
+    if (dir == m) return true;
+  }
+  return false;
+}
+
 // "ns::f<int>(long) at /x/y.h:12" -> "ns::f"; "" for frames that are not the target's own code.
 std::string target_function(const std::string& symbolized) {
-  std::string f = symbolized.substr(0, symbolized.find(" at "));
+  const auto at = symbolized.find(" at ");
+  std::string f = symbolized.substr(0, at);
   if (f.empty() || f.starts_with("??")) return "";
+  if (at != std::string::npos && harness_file(symbolized.substr(at + 4))) return "";
   // Cut template arguments and parameters: they vary with instantiation, not with the bug.
   std::string out;
   int depth = 0;
@@ -24,7 +40,8 @@ std::string target_function(const std::string& symbolized) {
     else if (depth == 0) out += c;
   }
   if (out.starts_with("std::")) return "";  // library internals: over-merge like any generic frame
-  for (const char* skip : {"contend::sched", "contend::ControlledMapRunner", "__tsan", "__gnu_cxx", "__gthread", "pthread_"}) {
+  for (const char* skip : {"contend::sched", "contend::ControlledMapRunner", "contend::detail::MapAdapter", "__tsan",
+                           "__gnu_cxx", "__gthread", "pthread_"}) {
     if (out.find(skip) != std::string::npos) return "";
   }
   return out.substr(0, 80);

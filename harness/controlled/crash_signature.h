@@ -1,7 +1,8 @@
 // crash_signature: the deduplication key of a controlled failure, after ClusterFuzz's
 // crash_type + crash_state: "<outcome>/<first violation kind>/<f1>|<f2>|<f3>", where f1..f3 are
 // the target functions (distinct, in order) at the first three preemption sites of the trace,
-// or for a crash the last three distinct functions the crashing thread ran. Harness, runtime
+// or for a crash the last three distinct functions the crashing thread ran. Harness (any file
+// under harness/ but the targets, and the AnyMap adapter), runtime
 // and standard-library (std::*) frames are dropped (they would over-merge, oss-fuzz#8389, and
 // vary with where in a library call the preemption fell), and template arguments are cut, so
 // the key is stable across inputs that fail the same way. Needs the execution's trace

@@ -3,6 +3,7 @@
 // contend's scheduler runtime (harness/sched). `contend explore` and `contend replay` run this
 // binary; it can also be called directly with the same arguments.
 #include <ctime>
+#include <cstdlib>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -124,13 +125,23 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\nhint: run `contend <explore|replay> --help` to see every flag\n";
     return to_int(ExitCode::kUsage);
   }
+  int rc = 0;
   try {
-    if (ex->parsed()) return run_explore(o, ex->count("--preset") > 0);
-    if (mn->parsed()) return to_int(minimize_file(artifact, o.target, o.minimized_out, std::cout, std::cerr));
-    ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
-    return to_int(replay_file(artifact, o.target, ro, std::cout, std::cerr));
+    if (ex->parsed()) {
+      rc = run_explore(o, ex->count("--preset") > 0);
+    } else if (mn->parsed()) {
+      rc = to_int(minimize_file(artifact, o.target, o.minimized_out, std::cout, std::cerr));
+    } else {
+      ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
+      rc = to_int(replay_file(artifact, o.target, ro, std::cout, std::cerr));
+    }
   } catch (const std::exception& e) {
     std::cerr << "contend: internal error: " << e.what() << "\n";
-    return to_int(ExitCode::kInternal);
+    rc = to_int(ExitCode::kInternal);
   }
+  // Everything is reported; exit without destructors. A canary that corrupted the heap (the
+  // racy map's unlocked rehash) must not turn a reported violation into a segfault at exit.
+  std::cout.flush();
+  std::cerr.flush();
+  std::_Exit(rc);
 }
