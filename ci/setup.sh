@@ -17,6 +17,8 @@ PACKAGES=(
   afl++                                       # second fuzzing engine
   libjemalloc-dev libmimalloc-dev             # allocator dimension
   binutils                                    # addr2line for traces
+  python3                                     # ci/nightly.py, result parsing in ci/*.sh
+  zip                                         # seed corpus archives (fuzzers/oss-fuzz/build.sh)
   chromium                                    # headless render check of the HTML report (compare_report_test)
 )
 
