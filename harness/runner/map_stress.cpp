@@ -22,12 +22,15 @@ uint64_t steady_ns() {
                                    .count());
 }
 
-// Operations run in batches: the batch's ops are generated first, then executed back to back
-// (generation and checking are never inside a timed interval). A timed op is
-// bracketed by two timestamps, so its latency is exactly the container call. Every
-// `latency_sample_every`-th op is timed (1: all), plus every op of the recorded history prefix:
-// on this machine class one rdtsc costs ~10 ns, as much as a whole uncontended map operation,
-// so timing every op would measure contend more than the container.
+// Operations run in batches of kBatch (progress and the deadline are updated per batch). Each op
+// is generated right before it runs and checked right after it returns, never inside a timed
+// interval. Generating the whole batch up front instead packed the container calls back to
+// back, which raised contention on lock-based targets above what the same op stream produces
+// when generated inline (as the raw loop in map_stress_bench.cpp does): std_mutex_map lost
+// throughput to it. A timed op is bracketed by two timestamps, so its latency is exactly the
+// container call. Every `latency_sample_every`-th op is timed (1: all), plus every op of the
+// recorded history prefix: on this machine class one rdtsc costs ~10 ns, as much as a whole
+// uncontended map operation, so timing every op would measure contend more than the container.
 constexpr int kBatch = 256;
 
 struct Worker {
@@ -44,13 +47,13 @@ struct Worker {
   uint64_t until_timed_ = 1;   // countdown to the next timed op
   bool recording_ = false;     // the history prefix is still being recorded
 
-  // Runs ops[0, n) in order. Each op is checked right after it returns, outside any timed
-  // interval. Untimed ops take one switch that calls the container and feeds the result
+  // Runs the stream's next n ops in order. Each op is checked right after it returns, outside
+  // any timed interval. Untimed ops take one switch that calls the container and feeds the result
   // straight to the invariants: on this hot path a second switch over the op kind (random, so
   // mispredicted) cost as much as the timing itself.
-  void run_batch(const Op* ops, int n) {
+  void run_batch(OpStream& stream, int n) {
     for (int i = 0; i < n; ++i) {
-      const Op& op = ops[i];
+      const Op op = stream.next();
       ++stats.ops[static_cast<int>(op.kind)];
       if (--until_timed_ == 0 || recording_) {
         until_timed_ = sample_every;
@@ -95,7 +98,6 @@ struct Worker {
     OpStream stream(spec, thread);
     recording_ = history != nullptr;
     if (spec.weights[static_cast<int>(OpKind::kIterate)] > 0) scratch.reserve(max_elements(spec));
-    Op ops[kBatch];
     ready.fetch_add(1, std::memory_order_release);
     while (!go.load(std::memory_order_acquire)) {
     }
@@ -104,8 +106,7 @@ struct Worker {
     for (;;) {
       const int n = budget == 0 ? kBatch : static_cast<int>(std::min<uint64_t>(kBatch, budget - done));
       if (n == 0) break;
-      for (int i = 0; i < n; ++i) ops[i] = stream.next();
-      run_batch(ops, n);
+      run_batch(stream, n);
       done += static_cast<uint64_t>(n);
       stats.ops_done.store(done, std::memory_order_relaxed);
       if (budget == 0 && steady_ns() >= deadline_ns) break;
