@@ -5,6 +5,7 @@
 #include <elf.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -52,7 +53,12 @@ std::vector<std::string> symbolize_pcs(std::span<const uintptr_t> pcs) {
     const auto* eh = static_cast<const Elf64_Ehdr*>(info.dli_fbase);
     const uintptr_t file_addr = (eh->e_type == ET_DYN ? pcs[i] - base : pcs[i]) - 1;  // the call
     std::string path = info.dli_fname;
-    if (path.empty() || path.find('/') == std::string::npos) path = "/proc/self/exe";
+    // The main executable may be named by a bare argv[0] ("contend", as the driver execs it):
+    // resolve it here, since "/proc/self/exe" inside the addr2line child would name addr2line.
+    if (path.empty() || path.find('/') == std::string::npos) {
+      std::error_code ec;
+      path = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    }
     by_module[path].push_back({i, file_addr});
   }
   for (const auto& [path, items] : by_module) {
