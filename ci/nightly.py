@@ -9,8 +9,8 @@ Phases, each reported on stderr as it goes:
              libFuzzer stops at a crash: it is restarted on its grown corpus (at most
              MAX_CRASH_RESTARTS times) so one shallow bug doesn't end the night.
   2. merge   libFuzzer -merge=1 over both engines' corpora -> <out>/corpora/<fuzzer>/.
-  3. triage  every crash file is replayed twice (contend-ctl replay for map fuzzers, the plain
-             replay binary otherwise); reproducible ones are deduplicated by crash signature,
+  3. triage  every crash file is replayed twice (contend-ctl replay for map and pool fuzzers,
+             the plain replay binary for fuzz_checker); reproducible ones are deduplicated by crash signature,
              each unique one is minimized and gets its replay command.
   4. report  <out>/summary.json and <out>/summary.md (also appended to $GITHUB_STEP_SUMMARY).
 
@@ -251,14 +251,14 @@ def merge_corpus(fuzzer: Fuzzer, jobs: list[Job], build: Path, dst: Path) -> dic
 
 def replay_command(fuzzer: Fuzzer, build: Path, path: Path) -> str:
     """What a person runs to see the failure again, with its interleaving trace."""
-    if fuzzer.family == "fuzz_map_controlled":
+    if fuzzer.target:
         return f"{build}/contend replay --target {fuzzer.target} --trace {path}"
     return f"{build}/fuzzers/{fuzzer.name}_replay {path}"
 
 
 def replay_signature(fuzzer: Fuzzer, build: Path, path: Path) -> str:
     """The crash signature of replaying `path`; "" if it does not fail."""
-    if fuzzer.family == "fuzz_map_controlled":
+    if fuzzer.target:  # map and pool crash files replay in contend-ctl
         cmd = [str(build / "contend-ctl"), "replay", "--target", fuzzer.target, str(path)]
     else:
         cmd = [str(build / "fuzzers" / f"{fuzzer.name}_replay"), str(path)]
@@ -270,7 +270,8 @@ def replay_signature(fuzzer: Fuzzer, build: Path, path: Path) -> str:
 
 
 def minimize(fuzzer: Fuzzer, build: Path, raw: Path, out: Path) -> str:
-    """Writes the minimized input to `out`; returns the minimizer's description."""
+    """Writes the minimized input to `out`; returns the minimizer's description (contend minimize
+    for map inputs, libFuzzer -minimize_crash for the others: their executions are deterministic)."""
     if fuzzer.family == "fuzz_map_controlled":
         p = subprocess.run([str(build / "contend-ctl"), "minimize", "--target", fuzzer.target, "--out", str(out), str(raw)],
                            capture_output=True, text=True, errors="replace", timeout=600)

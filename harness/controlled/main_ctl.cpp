@@ -10,6 +10,7 @@
 
 #include "controlled/explore.h"
 #include "controlled/minimize.h"
+#include "controlled/pool_replay.h"
 #include "controlled/replay.h"
 #include "flags/options.h"
 #include "gen/presets.h"
@@ -129,8 +130,17 @@ int main(int argc, char** argv) {
   try {
     if (ex->parsed()) {
       rc = run_explore(o, ex->count("--preset") > 0);
+    } else if (const PoolTargetInfo* pool = pool_for_file(artifact, o.target); pool && mn->parsed()) {
+      rc = print_error(std::cerr, usage_error("contend minimize shrinks map inputs; " + artifact + " is for pool " +
+                                                  pool->name,
+                                              "minimize it with the libFuzzer binary (executions are deterministic): "
+                                              "build/release/fuzzers/libfuzzer/fuzz_pool_controlled_" + pool->name +
+                                                  " -minimize_crash=1 -runs=10000 " + artifact));
     } else if (mn->parsed()) {
       rc = to_int(minimize_file(artifact, o.target, o.minimized_out, std::cout, std::cerr));
+    } else if (pool) {
+      ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
+      rc = to_int(replay_pool_file(artifact, *pool, ro, std::cout, std::cerr));
     } else {
       ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
       rc = to_int(replay_file(artifact, o.target, ro, std::cout, std::cerr));
