@@ -1,12 +1,15 @@
 // CanaryUnsafeIterMap (canary): std::mutex + std::unordered_map whose single-key operations
 // are correctly locked, but for_each walks the table without the lock while writers run. A
 // concurrent insert can rehash under the iterator: skipped or repeated elements, or a crash
-// (failure mode 5). Everything else is correct.
+// (failure mode 5). Everything else is correct. Freed nodes are poisoned and quarantined
+// (detail/poisoning_allocator.h), so an iterator that walks onto one faults the same way in every
+// process: a fuzzer's crash file replays as the same crash.
 #pragma once
 
 #include <mutex>
 #include <unordered_map>
 
+#include "targets/detail/poisoning_allocator.h"
 #include "targets/map_target.h"
 
 namespace contend {
@@ -42,8 +45,12 @@ class CanaryUnsafeIterMap {
   }
 
  private:
+  using Alloc = detail::PoisoningAllocator<std::pair<const Key, Value>>;
   mutable std::mutex mu_;
-  std::unordered_map<Key, Value> map_;
+  detail::Quarantine quarantine_;  // before map_: outlives it
+  std::unordered_map<Key, Value, std::hash<Key>, std::equal_to<Key>, Alloc> map_{0, std::hash<Key>{},
+                                                                                  std::equal_to<Key>{},
+                                                                                  Alloc{&quarantine_}};
 };
 
 }  // namespace contend
