@@ -17,7 +17,8 @@ namespace contend::fuzz {
 // such named binary per target), else `fallback`. Exits with a usage message if unknown.
 const MapTargetInfo& map_target(std::string_view fuzzer, std::string_view fallback);
 
-// Interleaving feedback on unless CONTEND_FUZZ_FEEDBACK=0 (used to measure its effect).
+// Interleaving feedback on unless CONTEND_FUZZ_FEEDBACK=0 (used to measure its effect; "rf" or
+// "switch" keep one feature family, see interleaving_feedback.h).
 bool feedback_enabled();
 
 // Prints the decoded scenario and the failure to stderr and aborts (never returns) if

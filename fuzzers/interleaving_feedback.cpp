@@ -1,8 +1,10 @@
 // interleaving_feedback: switch-pair and reads-from features into the engines' maps.
 #include "interleaving_feedback.h"
 
-#include <vector>
 #include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 // libFuzzer scans this section after every input (its own coverage is compiled in stage 2 only,
 // so these counters are never schedule points). In AFL++ builds the section is unused.
@@ -60,7 +62,24 @@ void init_interleaving_feedback() {
     __sanitizer_cov_trace_pc_guard_init(g_afl_guards, g_afl_guards + kFeedbackCounters);
 }
 
+namespace {
+// CONTEND_FUZZ_FEEDBACK: unset/1 both families, "switch" or "rf" one of them (0 = none is
+// handled by the callers, which then record no trace at all).
+struct Families {
+  bool switches = true, reads_from = true;
+};
+Families families() {
+  static const Families f = [] {
+    const char* e = std::getenv("CONTEND_FUZZ_FEEDBACK");
+    const std::string v = e ? e : "";
+    return Families{v != "rf", v != "switch"};
+  }();
+  return f;
+}
+}  // namespace
+
 void record_interleaving_feedback(const sched::Trace& trace) {
+  const Families fam = families();
   const uintptr_t base = reinterpret_cast<uintptr_t>(&__executable_start);
   struct Writer {
     const void* addr = nullptr;
@@ -85,8 +104,8 @@ void record_interleaving_feedback(const sched::Trace& trace) {
   for (std::size_t i = 0; i < ev.size(); ++i) {
     const auto& e = ev[i];
     const uintptr_t pc = e.pc - base;
-    if (i > 0 && ev[i - 1].tid != e.tid) bump(mix(1, mix(ev[i - 1].pc - base, pc)));
-    if (!e.addr) continue;
+    if (fam.switches && i > 0 && ev[i - 1].tid != e.tid) bump(mix(1, mix(ev[i - 1].pc - base, pc)));
+    if (!fam.reads_from || !e.addr) continue;
     Writer& w = slot(e.addr);
     if (is_read(e.kind) && w.addr == e.addr && w.tid != e.tid) bump(mix(2, mix(w.pc, pc)));
     if (is_write(e.kind)) w = Writer{e.addr, pc, e.tid};
