@@ -19,14 +19,15 @@ bool harness_file(const std::string& file) {
   if (file.starts_with("targets/map_target.h")) return true;
   const std::string dir = file.substr(0, file.find('/'));
   for (const char* m : {"runner", "check", "record", "sched", "controlled", "gen", "metrics", "util", "driver",
-                        "report", "compare", "flags", "bench", "fuzzers"}) {
+                        "report", "compare", "flags", "bench", "fuzzers", "workloads"}) {
     if (dir == m) return true;
   }
   return false;
 }
 
-// "ns::f<int>(long) at /x/y.h:12" -> "ns::f"; "" for frames that are not the target's own code.
-std::string target_function(const std::string& symbolized) {
+}  // namespace
+
+std::string signature_frame(const std::string& symbolized) {
   const auto at = symbolized.find(" at ");
   std::string f = symbolized.substr(0, at);
   if (f.empty() || f.starts_with("??")) return "";
@@ -39,6 +40,7 @@ std::string target_function(const std::string& symbolized) {
     else if ((c == '>' || c == ')') && depth > 0) --depth;
     else if (depth == 0) out += c;
   }
+  if (out.starts_with("decltype")) out.erase(0, out.find_first_not_of(' ', 8));  // "decltype(...) std::f"
   if (out.starts_with("std::")) return "";  // library internals: over-merge like any generic frame
   for (const char* skip : {"contend::sched", "contend::ControlledMapRunner", "contend::detail::MapAdapter", "__tsan",
                            "__gnu_cxx", "__gthread", "pthread_"}) {
@@ -47,11 +49,13 @@ std::string target_function(const std::string& symbolized) {
   return out.substr(0, 80);
 }
 
+namespace {
+
 std::vector<std::string> top_functions(const std::vector<uintptr_t>& pcs) {
   std::vector<std::string> out;
   const auto names = sched::symbolize_pcs(pcs);
   for (const auto& n : names) {
-    const std::string f = target_function(n);
+    const std::string f = signature_frame(n);
     if (f.empty() || std::find(out.begin(), out.end(), f) != out.end()) continue;
     out.push_back(f);
     if (out.size() == kFrames) break;
