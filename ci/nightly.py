@@ -12,6 +12,8 @@ Phases, each reported on stderr as it goes:
   3. triage  every crash file is replayed twice (contend-ctl replay for map and pool fuzzers,
              the plain replay binary for fuzz_checker); reproducible ones are deduplicated by crash signature,
              each unique one is minimized and gets its replay command.
+  3b. stress the merged map corpora replayed on real threads (fuzz_map_stress_<target>_replay):
+             a sanity pass, reported only.
   4. report  <out>/summary.json and <out>/summary.md (also appended to $GITHUB_STEP_SUMMARY).
 
 Exit: 0 ran (canary findings are expected), 77 a reproducible failure on a non-canary target,
@@ -285,6 +287,26 @@ def minimize(fuzzer: Fuzzer, build: Path, raw: Path, out: Path) -> str:
         "libFuzzer could not minimize it (" + (p.stderr.strip().splitlines() or ["?"])[-1] + ")"
 
 
+def stress_replay(fuzzer: Fuzzer, build: Path, corpus: Path) -> dict | None:
+    """Sanity pass: the merged corpus of a map fuzzer through fuzz_map_stress_<target>_replay, the
+    same scenarios on real OS threads (real timestamps, same invariants and checker). Not
+    reproducible by nature, so it is reported, never deduplicated or gated on."""
+    binary = build / "fuzzers" / f"fuzz_map_stress_{fuzzer.target}_replay"
+    files = sorted(str(f) for f in corpus.iterdir() if f.is_file()) if corpus.is_dir() else []
+    if fuzzer.family != "fuzz_map_controlled" or not binary.exists() or not files:
+        return None
+    try:
+        p = subprocess.run([str(binary), *files], capture_output=True, text=True, errors="replace", timeout=300)
+    except subprocess.TimeoutExpired:
+        return {"fuzzer": fuzzer.name, "inputs": len(files), "result": "timeout (300 s)"}
+    if p.returncode == 0:
+        return {"fuzzer": fuzzer.name, "inputs": len(files), "result": "pass"}
+    running = re.findall(r"^Running: (\S+)", p.stderr, re.M)
+    summary = re.findall(r"^SUMMARY: (.*)$", p.stderr, re.M)
+    return {"fuzzer": fuzzer.name, "inputs": len(files), "result": summary[0] if summary else f"exit {p.returncode}",
+            "input": running[-1] if running else "", "replay": f"{binary} {running[-1] if running else ''}"}
+
+
 def slug(s: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-")[:60] or "failure"
 
@@ -351,6 +373,11 @@ def write_reports(out: Path, summary: dict) -> None:
             lines += [f"  - replay: `{f['replay']}`"]
         if f.get("minimizer"):
             lines += ["  - minimized:", "    ```", *["    " + l for l in f["minimizer"].splitlines()], "    ```"]
+    if summary["stress_replay"]:
+        lines += ["", "## Merged corpora on real threads (fuzz_map_stress, not reproducible)", "",
+                  "| fuzzer | inputs | result |", "|---|--:|---|"]
+        lines += [f"| {r['fuzzer']} | {r['inputs']} | {r['result']}"
+                  + (f" (`{r['replay']}`)" if r.get("replay") else "") + " |" for r in summary["stress_replay"]]
     if summary["canaries_missed"]:
         lines += ["", "## Canaries not found", "", *[f"- {c}" for c in summary["canaries_missed"]]]
     md = "\n".join(lines) + "\n"
@@ -417,6 +444,9 @@ def main() -> int:
     for name in sorted({j.fuzzer.name for j in jobs}):
         mine = [j for j in jobs if j.fuzzer.name == name]
         corpora[name] = merge_corpus(mine[0].fuzzer, mine, build, out / "corpora" / name)
+    log("replaying the merged map corpora on real threads (fuzz_map_stress)")
+    stress = [r for name in sorted(corpora) if (r := stress_replay(next(j.fuzzer for j in jobs if j.fuzzer.name == name),
+                                                                     build, out / "corpora" / name))]
     log("triaging crashes")
     failures = triage(jobs, build, out)
     found = {(f["fuzzer"], e) for f in failures if f["reproducible"] for e in f["engines"]}
@@ -427,7 +457,7 @@ def main() -> int:
         "slot_seconds": slot, "fuzz_seconds": fuzz_seconds, "total_seconds": round(time.monotonic() - t_start),
         "runs": [{"fuzzer": j.fuzzer.name, "engine": j.engine, "target": j.fuzzer.target, "canary": j.fuzzer.is_canary,
                   **j.stats, "corpus_inputs": len(corpus_files(j)), "crash_files": len(j.crashes)} for j in jobs],
-        "corpora": corpora, "failures": failures, "canaries_missed": missed,
+        "corpora": corpora, "failures": failures, "canaries_missed": missed, "stress_replay": stress,
     }
     write_reports(out, summary)
     shutil.rmtree(work, ignore_errors=True)
