@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "gen/scenario_shape.h"
 #include "util/check.h"
 
 namespace contend {
@@ -29,12 +30,9 @@ uint8_t encode_op(const PoolOp& op) {
 }  // namespace
 
 DecodedPoolInput decode_pool_program(std::span<const uint8_t> in, const PoolDecodeLimits& limits) {
-  const uint8_t header = in.empty() ? 0 : in[0];
-  const std::size_t body = in.empty() ? 0 : in.size() - 1;
-  const uint32_t max_threads = std::clamp<uint32_t>(limits.max_threads, 1, kPoolProgramMaxThreads);
-  uint32_t threads = std::min<uint32_t>(1 + (header & 3), max_threads);
-  threads = static_cast<uint32_t>(std::min<std::size_t>(threads, std::max<std::size_t>(1, body)));
-  const std::size_t ops = std::min<std::size_t>(1 + ((header >> 2) & 15), std::max<std::size_t>(1, body / threads));
+  const ScenarioShape shape = decode_scenario_shape(in, std::clamp<uint32_t>(limits.max_threads, 1, kPoolProgramMaxThreads));
+  const uint32_t threads = shape.threads;
+  const std::size_t ops = shape.ops_per_thread;
 
   std::vector<std::vector<PoolOp>> prog(threads);
   std::size_t pos = 1;

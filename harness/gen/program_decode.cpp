@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "gen/key_space.h"
+#include "gen/scenario_shape.h"
 #include "util/check.h"
 
 namespace contend {
@@ -100,12 +101,9 @@ Program program_from_ops(std::vector<std::vector<Op>> ops) {
 }
 
 DecodedInput decode_program(std::span<const uint8_t> in, const DecodeLimits& limits) {
-  const uint8_t header = in.empty() ? 0 : in[0];
-  const std::size_t body = in.empty() ? 0 : in.size() - 1;
-  const uint32_t max_threads = std::clamp<uint32_t>(limits.max_threads, 1, kDecodedMaxThreads);
-  uint32_t threads = std::min<uint32_t>(1 + (header & 3), max_threads);
-  threads = static_cast<uint32_t>(std::min<std::size_t>(threads, std::max<std::size_t>(1, body)));
-  const std::size_t ops = std::min<std::size_t>(1 + ((header >> 2) & 15), std::max<std::size_t>(1, body / threads));
+  const ScenarioShape shape = decode_scenario_shape(in, std::clamp<uint32_t>(limits.max_threads, 1, kDecodedMaxThreads));
+  const uint32_t threads = shape.threads;
+  const std::size_t ops = shape.ops_per_thread;
 
   std::vector<std::vector<Op>> prog(threads);
   std::size_t pos = 1;
