@@ -5,7 +5,6 @@
 #include <iterator>
 #include <vector>
 
-#include "controlled/crash_signature.h"
 #include "controlled/pool_fuzz_input.h"
 #include "sched/trace.h"
 #include "util/error.h"
@@ -40,21 +39,12 @@ ExitCode replay_pool_file(const std::string& path, const PoolTargetInfo& pool, c
     out << "\n";
   }
   if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace) << "\n";
-  out << "outcome: " << outcome_name(r.run.outcome) << " (" << r.run.exec.points << " schedule points, "
-      << r.run.exec.switches << " switches)\n";
-  for (const auto& v : r.run.violations) out << "  [" << v.kind << "] " << v.detail << "\n";
-  if (r.run.outcome != Outcome::kOk && r.run.violations.empty()) out << "  " << r.run.detail << "\n";
-  if (r.run.outcome != Outcome::kOk) out << "signature: " << crash_signature(r.run).key() << "\n";
-  if (opts.check_determinism) {
-    for (int i = 0; i < 2; ++i) {
-      ControlledPoolRunner again_runner(pool, ro);
-      const auto again = run_pool_fuzz_input(again_runner, bytes);
-      if (again.run.outcome != r.run.outcome || again.run.exec.trace_hash != r.run.exec.trace_hash) {
-        out << "determinism: DIVERGED on repeat " << i + 1 << "\n";
-        return ExitCode::kNondeterministic;
-      }
-    }
-    out << "determinism: 2 more replays identical\n";
+  print_raw_outcome(out, r.run);
+  if (opts.check_determinism && !repeats_identically(out, r.run, [&] {
+        ControlledPoolRunner again(pool, ro);
+        return run_pool_fuzz_input(again, bytes).run;
+      })) {
+    return ExitCode::kNondeterministic;
   }
   return exit_code_for(r.run.outcome);
 }

@@ -115,23 +115,31 @@ ExitCode replay_file(const std::string& path, const std::string& target, const R
       << r.input.schedule.size() / 2 << " schedule decisions\n";
   print_program(out, r.input.program);
   if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace) << "\n";
-  out << "outcome: " << outcome_name(r.run.outcome) << " (" << r.run.exec.points << " schedule points, "
-      << r.run.exec.switches << " switches)\n";
-  for (const auto& v : r.run.violations) out << "  [" << v.kind << "] " << v.detail << "\n";
-  if (r.run.outcome != Outcome::kOk && r.run.violations.empty()) out << "  " << r.run.detail << "\n";
-  if (r.run.outcome != Outcome::kOk) out << "signature: " << crash_signature(r.run).key() << "\n";
-  if (opts.check_determinism) {
-    ControlledRunOptions quiet;
-    for (int i = 0; i < 2; ++i) {
-      const auto again = run_fuzz_input(*t, bytes, quiet);
-      if (again.run.outcome != r.run.outcome || again.run.exec.trace_hash != r.run.exec.trace_hash) {
-        out << "determinism: DIVERGED on repeat " << i + 1 << "\n";
-        return ExitCode::kNondeterministic;
-      }
-    }
-    out << "determinism: 2 more replays identical\n";
+  print_raw_outcome(out, r.run);
+  if (opts.check_determinism && !repeats_identically(out, r.run, [&] { return run_fuzz_input(*t, bytes, ro).run; })) {
+    return ExitCode::kNondeterministic;
   }
   return exit_code_for(r.run.outcome);
+}
+
+void print_raw_outcome(std::ostream& out, const ControlledRun& run) {
+  out << "outcome: " << outcome_name(run.outcome) << " (" << run.exec.points << " schedule points, "
+      << run.exec.switches << " switches)\n";
+  for (const auto& v : run.violations) out << "  [" << v.kind << "] " << v.detail << "\n";
+  if (run.outcome != Outcome::kOk && run.violations.empty()) out << "  " << run.detail << "\n";
+  if (run.outcome != Outcome::kOk) out << "signature: " << crash_signature(run).key() << "\n";
+}
+
+bool repeats_identically(std::ostream& out, const ControlledRun& first, FunctionRef<ControlledRun()> rerun) {
+  for (int i = 0; i < 2; ++i) {
+    const ControlledRun again = rerun();
+    if (again.outcome != first.outcome || again.exec.trace_hash != first.exec.trace_hash) {
+      out << "determinism: DIVERGED on repeat " << i + 1 << "\n";
+      return false;
+    }
+  }
+  out << "determinism: 2 more replays identical\n";
+  return true;
 }
 
 }  // namespace contend

@@ -5,7 +5,9 @@
 #include <ostream>
 #include <string>
 
+#include "controlled/controlled_map_run.h"
 #include "util/exit_codes.h"
+#include "util/function_ref.h"
 
 namespace contend {
 
@@ -26,5 +28,13 @@ const MapTargetInfo* target_for_file(const std::string& path, const std::string&
 
 ExitCode replay_file(const std::string& path, const std::string& target, const ReplayOptions& opts, std::ostream& out,
                      std::ostream& err);
+
+// The tail of a raw-input replay report, shared by map and pool inputs: the outcome line, each
+// violation (or the outcome's detail), and the crash signature of a failure.
+void print_raw_outcome(std::ostream& out, const ControlledRun& run);
+
+// check_determinism: runs `rerun` twice more; false (and "DIVERGED" printed) if either took
+// another interleaving (trace hash) or ended differently.
+bool repeats_identically(std::ostream& out, const ControlledRun& first, FunctionRef<ControlledRun()> rerun);
 
 }  // namespace contend

@@ -18,8 +18,7 @@ struct Output {
   std::string text;  // stdout + stderr
 };
 
-Output run(const std::string& args) {
-  const std::string cmd = std::string(CONTEND_BINARY) + " " + args + " 2>&1";
+Output run_shell(const std::string& cmd) {
   Output out;
   FILE* p = ::popen(cmd.c_str(), "r");
   std::array<char, 4096> buf{};
@@ -28,6 +27,8 @@ Output run(const std::string& args) {
   out.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return out;
 }
+
+Output run(const std::string& args) { return run_shell(std::string(CONTEND_BINARY) + " " + args + " 2>&1"); }
 
 std::string tmpdir() {
   auto d = std::filesystem::temp_directory_path() / ("contend_cli_" + std::to_string(::getpid()));
@@ -116,14 +117,7 @@ namespace {
 Output run_on_path(const std::string& args) {
   const std::filesystem::path bin(CONTEND_BINARY);
   if (!std::filesystem::exists(bin.parent_path() / "contend-ctl")) return {};
-  const std::string cmd = "PATH='" + bin.parent_path().string() + "':\"$PATH\" contend " + args + " 2>&1";
-  Output out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.text.append(buf.data(), n);
-  const int status = ::pclose(p);
-  out.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return out;
+  return run_shell("PATH='" + bin.parent_path().string() + "':\"$PATH\" contend " + args + " 2>&1");
 }
 
 }  // namespace
