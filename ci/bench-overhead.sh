@@ -12,7 +12,6 @@ ops=${2:-2000000}
 threads=${3:-2}
 bin=${BUILD_DIR:-build/release}
 out=$(mktemp -d)
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for target in tbb_hash_map std_mutex_map; do
   case $target in tbb_hash_map) bm='BM_Raw<TbbHashMap>';; std_mutex_map) bm='BM_Raw<StdMutexMap>';; esac
   : > "$out/raw" ; : > "$out/contend"
@@ -23,6 +22,17 @@ for target in tbb_hash_map std_mutex_map; do
     "$bin/contend" run --target "$target" --ops "$ops" --threads "$threads" --quiet --out "$out/r.json" >/dev/null
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["throughput_ops_s"])' "$out/r.json" >> "$out/contend"
   done
-  raw=$(median < "$out/raw"); con=$(median < "$out/contend")
-  python3 -c "import sys; r,c=float('$raw'),float('$con'); print(f'$target, $threads threads: raw {r/1e6:.2f} Mops/s, contend {c/1e6:.2f} Mops/s, ratio {c/r:.2f} (medians of $reps)')"
+  # Both the ratio of the medians and the median of the per-pair ratios (each contend run against
+  # the raw run just before it, which cancels drift between pairs) with its quartiles.
+  python3 - "$out/raw" "$out/contend" "$target" "$threads" "$reps" <<'PYEOF'
+import statistics, sys
+raw = [float(x) for x in open(sys.argv[1]).read().split()]
+con = [float(x) for x in open(sys.argv[2]).read().split()]
+target, threads, reps = sys.argv[3:6]
+pairs = sorted(c / r for r, c in zip(raw, con))
+q = statistics.quantiles(pairs, n=4) if len(pairs) >= 2 else [pairs[0]] * 3
+print(f"{target}, {threads} threads: raw {statistics.median(raw)/1e6:.2f} Mops/s, contend "
+      f"{statistics.median(con)/1e6:.2f} Mops/s, ratio {statistics.median(con)/statistics.median(raw):.2f} "
+      f"(medians of {reps}); per-pair ratio median {statistics.median(pairs):.2f} (q1 {q[0]:.2f}, q3 {q[2]:.2f})")
+PYEOF
 done
