@@ -257,6 +257,33 @@ ThreadReport report_thread(const VThread* t) {
 }  // namespace
 }  // namespace detail
 
+namespace {
+
+// Interval-timer signals stay blocked on the caller for the whole execution (it runs vthread 0)
+// and forever on pool threads (created under this mask, so they inherit it). A handler running on
+// a vthread would read the virtual clocks: libFuzzer's -timeout alarm computed "now - unit start"
+// from the fixed virtual epoch and reported a timeout of -95370908 s on std_mutex_map. Blocked,
+// the alarm is delivered when the execution returns and measures real time; hangs inside an
+// execution are the step-limit and livelock watchdogs' job.
+class TimerSignalsBlocked {
+ public:
+  TimerSignalsBlocked() {
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGALRM);
+    sigaddset(&s, SIGVTALRM);
+    pthread_sigmask(SIG_BLOCK, &s, &old_);
+  }
+  ~TimerSignalsBlocked() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+  TimerSignalsBlocked(const TimerSignalsBlocked&) = delete;
+  TimerSignalsBlocked& operator=(const TimerSignalsBlocked&) = delete;
+
+ private:
+  sigset_t old_{};
+};
+
+}  // namespace
+
 ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strategy& strategy,
                           const ExecOptions& opts) {
   using namespace detail;
@@ -264,6 +291,7 @@ ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strateg
   CONTEND_CHECK(!g_busy.exchange(true)) << "one controlled execution per process at a time";
   const auto n = static_cast<uint32_t>(bodies.size());
   CONTEND_CHECK(n >= 1 && n <= kMaxThreads) << n << " bodies";
+  const TimerSignalsBlocked timer_signals_blocked;  // before ensure_pool: new threads inherit it
   ensure_pinned(opts.pin_cpu);
   ensure_pool(n);
   if (opts.catch_signals) install_handlers();
