@@ -15,7 +15,8 @@
 
 namespace contend {
 
-// The scenario limits a target's contract allows (threads, erase, iterate under writes).
+// The scenario limits a target's contract allows (threads, erase, iterate under writes, and
+// no iterate at all where iteration is too costly for a controlled run: cheap_iteration).
 DecodeLimits decode_limits_for(const MapTargetInfo& target);
 
 struct FuzzInputRun {

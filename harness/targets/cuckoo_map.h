@@ -13,7 +13,7 @@ namespace contend {
 
 class CuckooMap {
  public:
-  static constexpr MapContract kContract{};
+  static constexpr MapContract kContract{.cheap_iteration = false};
 
   bool insert(Key k, Value v) { return map_.insert(k, v); }
   bool erase(Key k) { return map_.erase(k); }

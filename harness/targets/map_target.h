@@ -33,6 +33,11 @@ struct MapContract {
   // Under writes, for_each sees every key present for the whole iteration exactly once and no
   // element twice (weakly consistent). False: only "no crash" is promised.
   bool iterate_exactly_once = true;
+  // Not a semantic promise but a cost: false when for_each walks a large fixed structure whatever
+  // the size (libcuckoo's lock_table takes all 65,536 bucket locks: ~720k schedule points and
+  // enough same-value spin reads to trip the livelock detector in a single-thread controlled
+  // run). Controlled runs (fuzzers, explore presets) then decode iterate as size().
+  bool cheap_iteration = true;
 };
 
 using Visitor = FunctionRef<void(Key, Value)>;
