@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,7 +203,6 @@ def corpus_files(job: Job) -> list[Path]:
 def run_jobs(jobs: list[Job], ncpu: int, seed: int) -> None:
     """One job per CPU at a time; progress line per finished job."""
     pending, running, done = list(jobs), {}, 0
-    import threading
 
     def worker(job: Job, cpu: int):
         t0 = time.monotonic()
@@ -398,10 +398,19 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel fuzzer processes (default: CPUs)")
     ap.add_argument("--only", help="regex: run only fuzzers whose binary name matches")
     ap.add_argument("--seed", type=int, help="base seed for the engines (default: from the date; recorded)")
+    ap.add_argument("--check-args", action="store_true", help="only validate the arguments (nightly.sh, before building)")
     a = ap.parse_args()
     if a.budget <= 0 or a.jobs < 1:
         print("nightly: error: --budget and --jobs must be positive (e.g. --budget 10 --jobs 2)", file=sys.stderr)
         return 2
+    if a.only:
+        try:
+            re.compile(a.only)
+        except re.error as e:
+            print(f"nightly: error: --only '{a.only}' is not a regular expression: {e}", file=sys.stderr)
+            return 2
+    if a.check_args:
+        return 0
     build = Path(a.build)
     if not (build / "contend-ctl").exists():
         print(f"nightly: error: {build}/contend-ctl is missing: build the fuzz preset first (ci/nightly.sh does)",

@@ -17,6 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 case " $* " in *" --help "*|*" -h "*) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 bash ci/setup.sh
+python3 ci/nightly.py --check-args "$@" || exit $?  # bad flags fail here, before the build
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)"
 exec python3 ci/nightly.py --build build/fuzz "$@"
