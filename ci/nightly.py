@@ -281,8 +281,11 @@ def minimize(fuzzer: Fuzzer, build: Path, raw: Path, out: Path) -> str:
     lf = build / "fuzzers" / "libfuzzer" / fuzzer.name
     if not lf.exists():
         return "not minimized (no libFuzzer build)"
-    p = subprocess.run([str(lf), "-minimize_crash=1", "-max_total_time=30", f"-exact_artifact_path={out}", str(raw)],
-                       capture_output=True, text=True, errors="replace", timeout=120)
+    # cwd and prefix: -minimize_crash's child runs write their own crash-* files, which would
+    # otherwise land in the caller's working directory.
+    p = subprocess.run([str(lf.absolute()), "-minimize_crash=1", "-max_total_time=30", f"-exact_artifact_path={out}",
+                        f"-artifact_prefix={out.parent}/", str(raw.absolute())],
+                       capture_output=True, text=True, errors="replace", timeout=120, cwd=out.parent)
     return f"libFuzzer -minimize_crash: {raw.stat().st_size} -> {out.stat().st_size} bytes" if out.exists() else \
         "libFuzzer could not minimize it (" + (p.stderr.strip().splitlines() or ["?"])[-1] + ")"
 
