@@ -63,11 +63,7 @@ void abort_on_failure(const MapTargetInfo& target, const Program& program, const
   if (run.outcome == Outcome::kOk || run.outcome == Outcome::kUnknown) return;
   std::fprintf(stderr, "==CONTEND== %s on %s: %u threads x %llu ops\n", std::string(outcome_name(run.outcome)).c_str(),
                target.name.c_str(), program.spec.threads, static_cast<unsigned long long>(program.spec.ops_per_thread));
-  for (std::size_t t = 0; t < program.labels.size(); ++t) {
-    std::fprintf(stderr, "  T%zu:", t);
-    for (const auto& l : program.labels[t]) std::fprintf(stderr, " %s;", l.c_str());
-    std::fprintf(stderr, "\n");
-  }
+  std::fputs(describe_threads(program.labels).c_str(), stderr);
   for (const auto& v : run.violations) std::fprintf(stderr, "  [%s] %s\n", v.kind.c_str(), v.detail.c_str());
   if (run.violations.empty()) std::fprintf(stderr, "  %s\n", run.detail.c_str());
   std::fprintf(stderr, "SUMMARY: contend %s (%s)\nreplay: contend replay --target %s <crash file>\n",

@@ -40,6 +40,16 @@ Outcome outcome_of(sched::Outcome o) {
 
 }  // namespace
 
+bool run_bodies(ControlledRun& out, std::span<const std::function<void()>> bodies, sched::Strategy& strategy,
+                const sched::ExecOptions& opts, const ViolationLog& log) {
+  out.exec = sched::run_controlled(bodies, strategy, opts);
+  out.outcome = outcome_of(out.exec.outcome);
+  if (out.outcome == Outcome::kOk) return true;
+  out.detail = out.exec.message;
+  out.violations = log.snapshot();
+  return false;
+}
+
 ControlledRun ControlledMapRunner::run(sched::Strategy& strategy) {
   const MapMixSpec& spec = program_.spec;
   State& st = *state_;
@@ -71,12 +81,8 @@ ControlledRun ControlledMapRunner::run(sched::Strategy& strategy) {
   }
 
   ControlledRun out;
-  out.exec = sched::run_controlled(bodies, strategy, opts_.exec);
-  out.outcome = outcome_of(out.exec.outcome);
-  if (out.outcome != Outcome::kOk) {
-    out.detail = out.exec.message;
+  if (!run_bodies(out, bodies, strategy, opts_.exec, *st.log)) {
     (void)map.release();
-    out.violations = st.log->snapshot();
     return out;
   }
   check_quiescent(*map, spec, inv, *st.log);

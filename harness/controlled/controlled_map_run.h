@@ -31,6 +31,12 @@ struct ControlledRun {
   std::vector<Violation> violations;
 };
 
+// run_controlled over `bodies` into `out` (exec result and outcome), shared by the map and pool
+// runners. After an abnormal end it also fills in `detail` and the violations `log` holds so far
+// and returns false: the caller must then leak the state the bodies shared (see run_controlled).
+bool run_bodies(ControlledRun& out, std::span<const std::function<void()>> bodies, sched::Strategy& strategy,
+                const sched::ExecOptions& opts, const ViolationLog& log);
+
 // Reusable across executions of one program (buffers are kept between runs).
 class ControlledMapRunner {
  public:

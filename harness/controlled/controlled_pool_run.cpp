@@ -17,17 +17,6 @@ namespace {
 static_assert(ControlledPoolRunner::kObjectSize == 64, "write/verify assume one 64-byte line: tag word + pattern");
 constexpr std::size_t kTagBytes = 8;  // checked_acquire writes the owner tag into bytes 0..7
 
-Outcome outcome_of(sched::Outcome o) {
-  switch (o) {
-    case sched::Outcome::kOk: return Outcome::kOk;
-    case sched::Outcome::kCrash: return Outcome::kCrash;
-    case sched::Outcome::kDeadlock: return Outcome::kDeadlock;
-    case sched::Outcome::kLivelock:
-    case sched::Outcome::kStepLimit: return Outcome::kLivelock;
-  }
-  return Outcome::kCrash;
-}
-
 std::string hex(uint64_t v) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
@@ -161,12 +150,8 @@ ControlledRun ControlledPoolRunner::run(const PoolProgram& program, sched::Strat
   }
 
   ControlledRun out;
-  out.exec = sched::run_controlled(bodies, strategy, opts_.exec);
-  out.outcome = outcome_of(out.exec.outcome);
-  if (out.outcome != Outcome::kOk) {
-    out.detail = out.exec.message;
+  if (!run_bodies(out, bodies, strategy, opts_.exec, log)) {
     (void)pool.release();
-    out.violations = log.snapshot();
     return out;
   }
   const uint64_t poisoned = pool_counters().poison_violations.load(std::memory_order_relaxed) - poison0;

@@ -73,6 +73,13 @@ std::string CrashSignature::key() const {
   return k;
 }
 
+std::string failure_kind(const ControlledRun& run) {
+  CrashSignature s;
+  s.outcome = std::string(outcome_name(run.outcome));
+  if (!run.violations.empty()) s.violation = run.violations.front().kind;
+  return s.kind();
+}
+
 CrashSignature crash_signature(const ControlledRun& run) {
   CrashSignature s;
   s.outcome = std::string(outcome_name(run.outcome));

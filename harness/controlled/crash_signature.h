@@ -26,6 +26,10 @@ struct CrashSignature {
 
 CrashSignature crash_signature(const ControlledRun& run);
 
+// crash_signature(run).kind() without the frames (so without symbolizing): what the minimizer
+// preserves from one candidate to the next.
+std::string failure_kind(const ControlledRun& run);
+
 // One symbolized frame ("ns::f<int>(long) at targets/x.h:12", as sched::symbolize_pcs prints it)
 // -> the name the signature keeps ("ns::f"), or "" for frames that are not the target's own code.
 std::string signature_frame(const std::string& symbolized);

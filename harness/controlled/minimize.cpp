@@ -20,30 +20,22 @@ class Shrinker {
   std::string kind_of(const DecodedInput& d) {
     ++executions;
     const ControlledRun r = run_decoded(target_, d, opts_);
-    if (r.outcome == Outcome::kOk) return "";
-    return crash_signature_kind(r);
+    return r.outcome == Outcome::kOk ? "" : failure_kind(r);
   }
   bool still_fails(const DecodedInput& d, const std::string& kind) { return kind_of(d) == kind; }
 
   uint64_t executions = 0;
 
  private:
-  static std::string crash_signature_kind(const ControlledRun& r) {
-    CrashSignature s;
-    s.outcome = std::string(outcome_name(r.outcome));
-    if (!r.violations.empty()) s.violation = r.violations.front().kind;
-    return s.kind();
-  }
   const MapTargetInfo& target_;
   const ControlledRunOptions& opts_;
 };
 
-DecodedInput with(const DecodedInput& base, std::vector<std::vector<Op>> ops, std::vector<uint8_t> schedule) {
+DecodedInput with(std::vector<std::vector<Op>> ops, std::vector<uint8_t> schedule) {
   DecodedInput d;
   d.program = program_from_ops(std::move(ops));
   d.schedule = std::move(schedule);
   d.header_bytes = 1 + d.program.total_ops();
-  (void)base;
   return d;
 }
 
@@ -98,7 +90,7 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
     return res;
   }
   // Canonical form first (the decoder ignores reserved header bits and any padding).
-  cur = with(cur, cur.program.ops, cur.schedule);
+  cur = with(cur.program.ops, cur.schedule);
 
   bool progress = true;
   while (progress) {
@@ -106,19 +98,19 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
     // Threads: with the schedule remapped to the remaining threads, else unchanged.
     for (std::size_t t = cur.program.ops.size(); t-- > 0 && cur.program.ops.size() > 1;) {
       const auto ops = without_thread(cur.program.ops, t);
-      auto remapped = with(cur, ops, schedule_without_thread(cur.schedule, t, cur.program.ops.size()));
+      auto remapped = with(ops, schedule_without_thread(cur.schedule, t, cur.program.ops.size()));
       if (sh.still_fails(remapped, res.kind)) {
         cur = std::move(remapped), progress = true;
         continue;
       }
-      auto cand = with(cur, ops, cur.schedule);
+      auto cand = with(ops, cur.schedule);
       if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
     }
     // Operation columns (every thread's i-th op).
     for (std::size_t i = cur.program.spec.ops_per_thread; i-- > 0 && cur.program.spec.ops_per_thread > 1;) {
       auto ops = cur.program.ops;
       for (auto& t : ops) t.erase(t.begin() + static_cast<std::ptrdiff_t>(i));
-      auto cand = with(cur, std::move(ops), cur.schedule);
+      auto cand = with(std::move(ops), cur.schedule);
       if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
     }
     // Single operations -> size().
@@ -127,7 +119,7 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
         if (cur.program.ops[t][i].kind == OpKind::kSize) continue;
         auto ops = cur.program.ops;
         ops[t][i] = Op{OpKind::kSize, 0, 0};
-        auto cand = with(cur, std::move(ops), cur.schedule);
+        auto cand = with(std::move(ops), cur.schedule);
         if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
       }
     }
@@ -135,7 +127,7 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
     const std::size_t pairs = cur.schedule.size() / 2;
     for (std::size_t keep = 0; keep < pairs; ++keep) {
       std::vector<uint8_t> s(cur.schedule.begin(), cur.schedule.begin() + static_cast<std::ptrdiff_t>(2 * keep));
-      auto cand = with(cur, cur.program.ops, std::move(s));
+      auto cand = with(cur.program.ops, std::move(s));
       if (sh.still_fails(cand, res.kind)) {
         cur = std::move(cand), progress = true;
         break;
@@ -145,7 +137,7 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
     for (std::size_t p = cur.schedule.size() / 2; p-- > 0;) {
       auto s = cur.schedule;
       s.erase(s.begin() + static_cast<std::ptrdiff_t>(2 * p), s.begin() + static_cast<std::ptrdiff_t>(2 * p + 2));
-      auto cand = with(cur, cur.program.ops, std::move(s));
+      auto cand = with(cur.program.ops, std::move(s));
       if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
     }
     // Simplest bytes: thread choice 0 and budget byte 0 (1 point), kept if still failing.
@@ -153,7 +145,7 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
       if (cur.schedule[b] == 0) continue;
       auto s = cur.schedule;
       s[b] = 0;
-      auto cand = with(cur, cur.program.ops, std::move(s));
+      auto cand = with(cur.program.ops, std::move(s));
       if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
     }
   }
@@ -187,12 +179,7 @@ ExitCode minimize_file(const std::string& path, const std::string& target, std::
       << " bytes) in " << m.executions << " executions\nfails as: " << m.kind << "\nscenario: " << p.spec.threads
       << " threads x " << p.spec.ops_per_thread << " ops (" << effective_ops(p) << " non-size ops), "
       << m.preemptions << " preemption decisions\n";
-  for (std::size_t i = 0; i < p.labels.size(); ++i) {
-    out << "  T" << i << ":";
-    for (const auto& l : p.labels[i]) out << " " << l << ";";
-    out << "\n";
-  }
-  out << "replay: contend replay --target " << t->name << " --trace " << out_path << "\n";
+  out << describe_threads(p.labels) << "replay: contend replay --target " << t->name << " --trace " << out_path << "\n";
   return ExitCode::kOk;
 }
 

@@ -13,12 +13,7 @@ namespace contend {
 
 const PoolTargetInfo* pool_for_file(const std::string& path, const std::string& target) {
   const auto& reg = PoolRegistry::instance();
-  if (target != "all") return reg.find(target);
-  const PoolTargetInfo* best = nullptr;
-  for (const auto& p : reg.pools()) {
-    if (path.find(p.name) != std::string::npos && (!best || p.name.size() > best->name.size())) best = &p;
-  }
-  return best;
+  return target != "all" ? reg.find(target) : longest_name_in(path, reg.pools());
 }
 
 ExitCode replay_pool_file(const std::string& path, const PoolTargetInfo& pool, const ReplayOptions& opts,
@@ -33,11 +28,7 @@ ExitCode replay_pool_file(const std::string& path, const PoolTargetInfo& pool, c
   const PoolProgram& p = r.input.program;
   out << "raw pool fuzzer input: " << bytes.size() << " bytes, pool " << pool.name << ", "
       << r.input.schedule.size() / 2 << " schedule decisions\nscenario: " << p.threads << " threads\n";
-  for (std::size_t t = 0; t < p.labels.size(); ++t) {
-    out << "  T" << t << ":";
-    for (const auto& l : p.labels[t]) out << " " << l << ";";
-    out << "\n";
-  }
+  out << describe(p);
   if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace) << "\n";
   print_raw_outcome(out, r.run);
   if (opts.check_determinism && !repeats_identically(out, r.run, [&] {

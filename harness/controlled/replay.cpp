@@ -20,11 +20,7 @@ namespace {
 void print_program(std::ostream& out, const Program& p) {
   out << "scenario: " << p.spec.threads << " threads x " << p.spec.ops_per_thread << " ops, key_space "
       << p.spec.key_space << ", seed " << p.spec.seed << "\n";
-  for (std::size_t t = 0; t < p.labels.size(); ++t) {
-    out << "  T" << t << ":";
-    for (const auto& l : p.labels[t]) out << " " << l << ";";
-    out << "\n";
-  }
+  out << describe_threads(p.labels);
 }
 
 }  // namespace
@@ -87,10 +83,7 @@ const MapTargetInfo* target_for_file(const std::string& path, const std::string&
     if (!t.ok()) print_error(err, t.error());
     return t.ok() ? *t : nullptr;
   }
-  const MapTargetInfo* best = nullptr;  // the longest registered name inside the path
-  for (const auto& m : reg.maps()) {
-    if (path.find(m.name) != std::string::npos && (!best || m.name.size() > best->name.size())) best = &m;
-  }
+  const MapTargetInfo* best = longest_name_in(path, reg.maps());
   if (!best) {
     print_error(err, usage_error(path + " is a raw fuzzer input and its path names no map target",
                           "pass --target NAME (the target the fuzzer ran on; see `contend list`)"));

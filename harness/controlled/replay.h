@@ -22,6 +22,17 @@ ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std
 // `contend replay FILE`: a schedule artifact (JSON) goes to replay_artifact; anything else is a
 // raw fuzzer input (gen/program_decode.h) run once under BytesStrategy on `target` ("all": the
 // registered map target named in the file's path, e.g. corpora/fuzz_map_controlled_<t>/...).
+// The registered item (map target, pool) with the longest name inside `path`, nullptr if none:
+// crash files and corpora live under fuzz_map_controlled_<t>/ and fuzz_pool_controlled_<pool>/.
+template <class Items>
+const typename Items::value_type* longest_name_in(const std::string& path, const Items& items) {
+  const typename Items::value_type* best = nullptr;
+  for (const auto& i : items) {
+    if (path.find(i.name) != std::string::npos && (!best || i.name.size() > best->name.size())) best = &i;
+  }
+  return best;
+}
+
 // The map target of a raw fuzzer input (see replay_file); prints the error and returns nullptr.
 struct MapTargetInfo;
 const MapTargetInfo* target_for_file(const std::string& path, const std::string& target, std::ostream& err);

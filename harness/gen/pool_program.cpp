@@ -1,6 +1,7 @@
 // PoolProgram labels and construction.
 #include "gen/pool_program.h"
 
+#include "gen/program.h"
 #include "util/check.h"
 
 namespace contend {
@@ -36,14 +37,6 @@ PoolProgram pool_program_from_ops(std::vector<std::vector<PoolOp>> ops) {
   return p;
 }
 
-std::string describe(const PoolProgram& p) {
-  std::string out;
-  for (std::size_t t = 0; t < p.labels.size(); ++t) {
-    out += "  T" + std::to_string(t) + ":";
-    for (const auto& l : p.labels[t]) out += " " + l + ";";
-    out += "\n";
-  }
-  return out;
-}
+std::string describe(const PoolProgram& p) { return describe_threads(p.labels); }
 
 }  // namespace contend

@@ -5,6 +5,16 @@
 
 namespace contend {
 
+std::string describe_threads(const std::vector<std::vector<std::string>>& labels) {
+  std::string out;
+  for (std::size_t t = 0; t < labels.size(); ++t) {
+    out += "  T" + std::to_string(t) + ":";
+    for (const auto& l : labels[t]) out += " " + l + ";";
+    out += "\n";
+  }
+  return out;
+}
+
 std::size_t Program::total_ops() const {
   std::size_t n = 0;
   for (const auto& t : ops) n += t.size();

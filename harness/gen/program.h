@@ -24,4 +24,8 @@ Program make_program(const MapMixSpec& spec);
 // "insert(k=3, v=17)", "add(counter#1, +4)", "find(private T0#2)", "iterate()".
 std::string op_label(const Op& op);
 
+// One line per thread, "  T0: insert(k=3, v=17); find(k=3);\n": how every report (replay,
+// minimize, the fuzzers' crash reports) shows a scenario's labels, map or pool.
+std::string describe_threads(const std::vector<std::vector<std::string>>& labels);
+
 }  // namespace contend
