@@ -51,14 +51,6 @@ const PoolTargetInfo& pool_target(std::string_view fuzzer, std::string_view fall
   return *t;
 }
 
-bool feedback_enabled() {
-  static const bool on = [] {
-    const char* e = std::getenv("CONTEND_FUZZ_FEEDBACK");
-    return !(e && std::string(e) == "0");
-  }();
-  return on;
-}
-
 void abort_on_failure(const MapTargetInfo& target, const Program& program, const ControlledRun& run) {
   if (run.outcome == Outcome::kOk || run.outcome == Outcome::kUnknown) return;
   std::fprintf(stderr, "==CONTEND== %s on %s: %u threads x %llu ops\n", std::string(outcome_name(run.outcome)).c_str(),

@@ -1,5 +1,5 @@
 // Shared plumbing of the map fuzz targets (fuzzers/*.cpp), kept out of each ~30-line target:
-// which registered map target a binary fuzzes, the interleaving feedback, and the one fatal
+// which registered map target a binary fuzzes, and the one fatal
 // path (print the failure, then abort so libFuzzer/AFL++ record a crash artifact).
 #pragma once
 
@@ -16,10 +16,6 @@ namespace contend::fuzz {
 // name after "<fuzzer>_" (fuzz_map_controlled_tbb_hash_map -> tbb_hash_map; the build makes one
 // such named binary per target), else `fallback`. Exits with a usage message if unknown.
 const MapTargetInfo& map_target(std::string_view fuzzer, std::string_view fallback);
-
-// Interleaving feedback on unless CONTEND_FUZZ_FEEDBACK=0 (used to measure its effect; "rf" or
-// "switch" keep one feature family, see interleaving_feedback.h).
-bool feedback_enabled();
 
 // Prints the decoded scenario and the failure to stderr and aborts (never returns) if
 // `run.outcome` is a failure; kUnknown (checker out of budget) is not one.

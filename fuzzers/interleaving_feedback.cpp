@@ -63,8 +63,7 @@ void init_interleaving_feedback() {
 }
 
 namespace {
-// CONTEND_FUZZ_FEEDBACK: unset/1 both families, "switch" or "rf" one of them (0 = none is
-// handled by the callers, which then record no trace at all).
+// The feature families CONTEND_FUZZ_FEEDBACK selects (see interleaving_feedback.h), read once.
 struct Families {
   bool switches = true, reads_from = true;
 };
@@ -72,11 +71,14 @@ Families families() {
   static const Families f = [] {
     const char* e = std::getenv("CONTEND_FUZZ_FEEDBACK");
     const std::string v = e ? e : "";
+    if (v == "0") return Families{false, false};
     return Families{v != "rf", v != "switch"};
   }();
   return f;
 }
 }  // namespace
+
+bool feedback_enabled() { return families().switches || families().reads_from; }
 
 void record_interleaving_feedback(const sched::Trace& trace) {
   const Families fam = families();

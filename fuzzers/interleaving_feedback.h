@@ -16,12 +16,16 @@ namespace contend::fuzz {
 
 inline constexpr unsigned kFeedbackCounters = 1 << 14;
 
+// CONTEND_FUZZ_FEEDBACK selects the features: unset or 1 both families, "switch" or "rf" one
+// of them, 0 none (the fuzzers then record no trace at all; used to measure the effect).
+bool feedback_enabled();
+
 // Once per process, before the first input (LLVMFuzzerInitialize): reserves the AFL++ map
 // slots (no-op in libFuzzer and replay builds).
 void init_interleaving_feedback();
 
-// Bumps one counter per distinct feature in `trace` (saturating). Cheap: one pass, a small
-// open-addressed last-writer table.
+// Bumps one counter per distinct feature in `trace` (saturating). One pass over the trace, with
+// an exact open-addressed last-writer table sized to it.
 void record_interleaving_feedback(const sched::Trace& trace);
 
 }  // namespace contend::fuzz
