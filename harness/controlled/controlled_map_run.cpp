@@ -2,26 +2,18 @@
 
 #include <functional>
 
-#include "check/map_history_check.h"
-#include "record/history.h"
-#include "runner/map_invariants.h"
-#include "runner/map_op.h"
+#include "runner/program_execution.h"
 #include "sched/annotate.h"
 
 namespace contend {
 
 struct ControlledMapRunner::State {
   std::unique_ptr<ViolationLog> log = std::make_unique<ViolationLog>();
-  std::vector<std::vector<std::pair<Key, Value>>> scratch;  // per thread iteration contents
-  uint64_t clock = 0;  // logical stamps; plain: only one vthread runs at a time, and every
-                       // handoff is a futex syscall, which orders memory between them
 };
 
 ControlledMapRunner::ControlledMapRunner(const MapTargetInfo& target, const Program& program,
                                          ControlledRunOptions opts)
-    : target_(target), program_(program), opts_(opts), state_(std::make_unique<State>()) {
-  state_->scratch.resize(program.spec.threads);
-}
+    : target_(target), program_(program), opts_(opts), state_(std::make_unique<State>()) {}
 
 ControlledMapRunner::~ControlledMapRunner() = default;
 
@@ -50,50 +42,69 @@ bool run_bodies(ControlledRun& out, std::span<const std::function<void()>> bodie
   return false;
 }
 
+namespace {
+
+// The sequential parts run as single-vthread controlled executions: a crash, deadlock or hang
+// inside init or post is then reported like one in the parallel part instead of killing the
+// process, and they cost no more than running them plain (the caller runs vthread 0 itself).
+class SequentialStrategy final : public sched::Strategy {
+ public:
+  void begin_execution(uint32_t) override {}
+  sched::Pick pick(const sched::PickRequest& req) override { return {req.eligible[0], sched::kNoPreemption}; }
+  uint64_t next_u64() override { return 0; }
+  std::string_view name() const override { return "sequential"; }
+};
+
+bool run_sequential_part(ControlledRun& out, const char* part, const std::function<void()>& body,
+                         const sched::ExecOptions& exec, const ViolationLog& log) {
+  SequentialStrategy seq;
+  sched::ExecOptions o = exec;
+  o.record_trace = false;
+  if (run_bodies(out, std::span(&body, 1), seq, o, log)) return true;
+  out.detail = std::string("in the ") + part + " part: " + out.detail;
+  return false;
+}
+
+}  // namespace
+
 ControlledRun ControlledMapRunner::run(sched::Strategy& strategy) {
-  const MapMixSpec& spec = program_.spec;
   State& st = *state_;
   st.log->reset();
-  st.clock = 0;
-  // A container whose execution ended abnormally may be mid-operation on abandoned stacks: it
-  // is leaked rather than destroyed (see run_controlled).
-  std::unique_ptr<AnyMap> map = target_.make();
-  HistoryRecorder history(spec.threads, spec.ops_per_thread, 8, 8 * max_elements(spec));
-  std::vector<ThreadInvariants> inv;
-  inv.reserve(spec.threads);
-  for (uint32_t t = 0; t < spec.threads; ++t) inv.emplace_back(spec, t, *st.log);
-
+  ProgramExecution ex(target_, program_, *st.log);
+  ControlledRun out;
+  const auto abandon = [&] {
+    ex.abandon();
+    return out;
+  };
+  if (!program_.init.empty() &&
+      !run_sequential_part(out, "init", [&] { ex.run_sequence(program_.init); }, opts_.exec, *st.log)) {
+    out.init_step_limit = out.exec.outcome == sched::Outcome::kStepLimit;
+    return abandon();
+  }
   std::vector<std::function<void()>> bodies;
-  for (uint32_t t = 0; t < spec.threads; ++t) {
+  for (uint32_t t = 0; t < program_.threads(); ++t) {
     bodies.emplace_back([&, t] {
-      auto& scratch = st.scratch[t];
       for (std::size_t i = 0; i < program_.ops[t].size(); ++i) {
-        const Op& op = program_.ops[t][i];
         sched::annotate_op(program_.labels[t][i]);
-        const uint64_t call = ++st.clock;
-        const OpResult r = execute_op(*map, op, spec, scratch);
-        const uint64_t ret = ++st.clock;
-        record_op(history, t, op, r, scratch, call, ret);
-        check_op(inv[t], op, r, scratch, target_.contract.iterate_exactly_once);
+        ex.run_op(t, program_.ops[t][i]);
       }
       sched::clear_op();
     });
   }
-
-  ControlledRun out;
-  if (!run_bodies(out, bodies, strategy, opts_.exec, *st.log)) {
-    (void)map.release();
-    return out;
+  if (!run_bodies(out, bodies, strategy, opts_.exec, *st.log)) return abandon();
+  if (!program_.post.empty()) {
+    ControlledRun post;
+    if (!run_sequential_part(post, "post", [&] { ex.run_sequence(program_.post); }, opts_.exec, *st.log)) {
+      post.exec.schedule = out.exec.schedule;  // the interleaving that led there is the parallel part's
+      post.exec.trace = std::move(out.exec.trace);
+      post.exec.trace_hash = out.exec.trace_hash;
+      post.exec.points = out.exec.points;
+      post.exec.switches = out.exec.switches;
+      out = std::move(post);
+      return abandon();
+    }
   }
-  check_quiescent(*map, spec, inv, *st.log);
-  check::MapCheckOptions co;
-  co.budget_s = opts_.checker_budget_s;
-  co.iteration_allowed_under_writes = target_.contract.iterate_under_writes;
-  const auto report = check::check_map_history(history.merge(), co);
-  for (const auto& v : report.violations) {
-    const Key k = v.key;
-    st.log->add(check::violation_kind_name(v.kind), -1, &k, v.detail);
-  }
+  const auto report = ex.finish(opts_.checker_budget_s);
   out.violations = st.log->snapshot();
   if (!out.violations.empty()) {
     out.outcome = Outcome::kViolation;

@@ -1,7 +1,8 @@
-// run_map_program: one controlled execution of a map Program against a target, end to end:
-// fresh container, one vthread per program thread (the Strategy picks every interleaving),
-// per-operation history stamped with a logical clock, then the same invariants as stress runs
-// plus per-key linearizability. This is the unit that `explore`, `replay` and the fuzzers
+// ControlledMapRunner: one controlled execution of a map Program against a target, end to end
+// (runner/program_execution.h): fresh container, the init part sequentially, one vthread per
+// program thread (the Strategy picks every interleaving), the post part sequentially, then the
+// same invariants as stress runs plus per-key linearizability over the whole history. The
+// schedule, points and trace of a run are the parallel part's. This is the unit that `explore`, `replay` and the fuzzers
 // repeat. Driver code here is compiled plain; only the target adapters are instrumented (they
 // are linked from the controlled copy of the target sources), so every schedule point is inside
 // the container or its synchronization.
@@ -29,6 +30,11 @@ struct ControlledRun {
   std::string detail;               // one paragraph: the first violation or the executor's message
   sched::ExecResult exec;
   std::vector<Violation> violations;
+  // The init part ran into the step limit (sched::ExecOptions::max_steps): the scenario costs
+  // more than a controlled execution may, which says nothing about the target's correctness by
+  // itself. outcome is then kLivelock; explore skips such scenarios and generates smaller init
+  // parts (and reports the livelock only when even a small init part hits the limit).
+  bool init_step_limit = false;
 };
 
 // run_controlled over `bodies` into `out` (exec result and outcome), shared by the map and pool
