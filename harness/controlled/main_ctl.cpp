@@ -2,7 +2,9 @@
 // as contend's, compiled a second time with clang's thread instrumentation and linked against
 // contend's scheduler runtime (harness/sched). `contend explore` and `contend replay` run this
 // binary; it can also be called directly with the same arguments.
+#include <algorithm>
 #include <ctime>
+#include <sstream>
 #include <cstdlib>
 #include <iostream>
 
@@ -42,6 +44,37 @@ Result<MapMixSpec> explore_spec(const Options& o, bool preset_given) {
   return s;
 }
 
+constexpr double kDefaultExploreSeconds = 10;
+
+// The minimized scenario, its short trace and the replay command, as explore reports a failure.
+void print_failure(std::ostream& out, const RunResult& r) {
+  out << "   " << r.outcome_detail.substr(0, 400) << "\n";
+  const auto& f = r.controlled["failures"][0];
+  if (f.contains("minimized")) {
+    const auto& m = f["minimized"];
+    out << "   minimized in " << m["executions"] << " executions (" << static_cast<int>(m["seconds"].get<double>())
+        << " s) from " << f["size"]["parallel_ops"] << " parallel and " << f["size"]["init_ops"] << " init ops, "
+        << f["preemptions"] << " preemptions:\n";
+  } else {
+    out << "   scenario (not minimized):\n";
+  }
+  out << f["scenario_text"].get<std::string>();
+  const std::string artifact = f["artifact"].get<std::string>();
+  ReplayOptions ro;
+  ro.trace = true;
+  std::ostringstream trace, err;
+  (void)replay_artifact(artifact, ro, trace, err);
+  const std::string text = trace.str();
+  const auto at = text.find("\ninterleaving:\n");
+  if (at != std::string::npos) {
+    const std::string t = text.substr(at + 1, text.find("\noutcome:", at + 1) - at - 1);
+    const auto lines = std::count(t.begin(), t.end(), '\n');
+    if (lines <= 60) out << t;
+    else out << "   (trace: " << lines << " lines; see the replay command)\n";
+  }
+  out << "   replay: " << r.replay_command << "\n";
+}
+
 int run_explore(const Options& o, bool preset_given) {
   if (o.workload != "map-mix") return report(usage_error("explore supports --workload map-mix"));
   auto spec = explore_spec(o, preset_given);
@@ -58,27 +91,47 @@ int run_explore(const Options& o, bool preset_given) {
   for (const auto& name : names) {
     auto t = reg.lookup_map(name);
     if (!t.ok()) return report(t.error());
-    auto plan = plan_for_contract(*spec, **t);  // never drive a target outside its contract
+    auto plan = plan_for_contract(*spec, **t, /*controlled=*/true);  // never outside its contract
     if (!plan.ok()) return report(plan.error());
     for (const auto& n : plan->notes) std::cout << "   note: " << n << "\n";
-    ExploreOptions eo{o.strategy, o.depth,     o.runs, o.duration,         o.seed,
-                      o.sync_only, 2'000'000, true,   o.check_determinism, o.failures_dir};
-    const std::string cmd = "contend explore --target " + name + " --strategy " + o.strategy + " --seed " +
-                            std::to_string(o.seed) + " --threads " + std::to_string(spec->threads) + " --ops " +
-                            std::to_string(spec->ops_per_thread) + " --key-space " + std::to_string(spec->key_space);
+    ExploreOptions eo;
+    eo.strategy = o.strategy;
+    eo.depth = o.depth;
+    eo.runs = o.runs;
+    eo.duration_s = o.duration;
+    eo.scenarios = o.scenarios;
+    if (o.runs == 0 && !(o.duration > 0) && o.scenarios == 0) eo.duration_s = kDefaultExploreSeconds;
+    eo.interleavings = o.interleavings;
+    eo.max_init = o.max_init;
+    eo.generate_scenarios = !o.fixed_program;
+    eo.minimize = !o.no_minimize;
+    eo.fork_each = o.fork;
+    eo.minimize_budget_s = o.minimize_budget;
+    eo.seed = o.seed;
+    eo.sync_only = o.sync_only;
+    eo.livelock_yields = 2'000'000;
+    eo.check_determinism = o.check_determinism;
+    eo.failures_dir = o.failures_dir;
+    std::string cmd = "contend explore --target " + name + " --strategy " + o.strategy + " --seed " +
+                      std::to_string(o.seed) + " --threads " + std::to_string(spec->threads) + " --ops " +
+                      std::to_string(spec->ops_per_thread) + " --key-space " + std::to_string(spec->key_space);
+    if (o.fixed_program) cmd += " --fixed-program";
     auto r = explore(**t, plan->spec, eo, cmd);
-    if (r.ok()) r->notes = plan->notes;
+    if (r.ok()) {
+      for (const auto& n : r->notes) std::cout << "   note: " << n << "\n";
+      r->notes.insert(r->notes.begin(), plan->notes.begin(), plan->notes.end());
+    }
     if (!r.ok()) return report(r.error());
     const auto& c = r->controlled;
     std::cout << "== " << name << "  controlled " << c["strategy"].get<std::string>() << "  " << spec->threads << "x"
-              << spec->ops_per_thread << " ops  seed=" << o.seed << "\n   " << c["executions"] << " executions, "
+              << spec->ops_per_thread << " ops  seed=" << o.seed << "\n   " << c["scenarios"] << " scenarios, "
+              << c["executions"] << " executions, "
               << static_cast<int>(c["executions_per_s"].get<double>()) << "/s, "
               << static_cast<int>(c["points_per_execution"].get<double>()) << " points and "
               << c["switches_per_execution"].get<double>() << " switches per execution\n   outcome: "
               << outcome_name(r->outcome) << "\n";
-    if (r->outcome != Outcome::kOk) {
-      std::cout << "   " << r->outcome_detail.substr(0, 400) << "\n   replay: " << r->replay_command << "\n";
-    }
+    if (r->outcome != Outcome::kOk) print_failure(std::cout, *r);
+    else std::cout << "   no failure found in this budget (not a proof: a longer --duration explores more scenarios)\n";
     // Like `run`: --out names a file for one target, a directory for several; by default
     // results/runs/<time>/explore-<target>.json.
     std::string out = o.out;

@@ -2,11 +2,14 @@
 #include "controlled/minimize.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 #include "controlled/crash_signature.h"
+#include "controlled/minimize_scenario.h"
 #include "controlled/replay.h"
+#include "controlled/schedule_artifact.h"
+#include "sched/strategy_replay.h"
+#include "util/atomic_file.h"
+#include "util/build_id.h"
 #include "gen/key_space.h"
 
 namespace contend {
@@ -156,14 +159,64 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
   return res;
 }
 
-ExitCode minimize_file(const std::string& path, const std::string& target, std::string out_path, std::ostream& out,
-                       std::ostream& err) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    err << "error: cannot read " << path << "\n";
+namespace {
+
+ExitCode minimize_artifact(const std::string& path, std::string out_path, std::ostream& out, std::ostream& err) {
+  auto a = read_schedule_artifact(path);
+  if (!a.ok()) return static_cast<ExitCode>(print_error(err, a.error()));
+  if (a->build_id != executable_build_id()) {
+    return static_cast<ExitCode>(print_error(
+        err, input_error(path + " was recorded by build " + a->build_id + ", this binary is build " +
+                             executable_build_id() + ": its decisions would not replay the same interleaving",
+                         "minimize it with the binary that recorded it")));
+  }
+  const auto* target = TargetRegistry::instance().find_map(a->target);
+  if (!target) return static_cast<ExitCode>(print_error(err, input_error(path + ": unknown target '" + a->target + "'")));
+  auto schedule = sched::decode_token(a->schedule);
+  if (!schedule.ok()) return static_cast<ExitCode>(print_error(err, input_error(path + ": " + schedule.error().message)));
+  ControlledMapRunner runner(*target, a->program, {});
+  sched::ReplayStrategy replay(*schedule);
+  const ControlledRun first = runner.run(replay);
+  if (first.outcome == Outcome::kOk) {
+    err << "error: " << path << " does not fail on " << target->name << ": nothing to minimize\n";
     return ExitCode::kBadInput;
   }
-  const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(f), {}};
+  ScenarioMinimizeOptions mo;
+  mo.seed = a->seed;
+  const auto m = minimize_scenario(*target, a->program, *schedule, failure_kind(first), mo);
+  if (!m.failed) {
+    err << "error: " << path << " did not fail the same way again: nothing to minimize\n";
+    return ExitCode::kNondeterministic;
+  }
+  ScheduleArtifact min = *a;
+  min.program = m.program;
+  min.spec = m.program.spec;
+  min.schedule = sched::encode_token(m.schedule);
+  min.detail = m.run.detail.substr(0, 600);
+  min.minimized = true;
+  if (out_path.empty()) {
+    const bool sched_ext = path.size() > 6 && path.compare(path.size() - 6, 6, ".sched") == 0;
+    out_path = sched_ext ? path.substr(0, path.size() - 6) + ".min.sched" : path + ".min";
+  }
+  if (auto st = write_file_atomically(out_path, to_json(min).dump(1) + "\n"); !st.ok()) {
+    return static_cast<ExitCode>(print_error(err, st.error()));
+  }
+  out << "minimized " << path << " -> " << out_path << " in " << m.executions << " executions"
+      << (m.budget_spent ? " (budget spent; smaller may exist)" : "") << "\nfails as: " << m.kind << "\nscenario: "
+      << m.program.threads() << " threads, " << m.program.parallel_ops() << " parallel ops, " << m.program.init.size()
+      << " init ops, " << m.program.post.size() << " post ops, " << m.run.exec.preemptions << " preemptions\n"
+      << describe_program(m.program) << "replay: contend replay " << out_path << " --trace\n";
+  return ExitCode::kOk;
+}
+
+}  // namespace
+
+ExitCode minimize_file(const std::string& path, const std::string& target, std::string out_path, std::ostream& out,
+                       std::ostream& err) {
+  auto text = read_file(path);
+  if (!text.ok()) return static_cast<ExitCode>(print_error(err, text.error()));
+  const std::vector<uint8_t> bytes(text->begin(), text->end());
+  if (looks_like_artifact(path, bytes)) return minimize_artifact(path, out_path, out, err);
   const MapTargetInfo* t = target_for_file(path, target, err);
   if (!t) return ExitCode::kUsage;
   const MinimizeResult m = minimize_input(*t, bytes);
@@ -172,8 +225,8 @@ ExitCode minimize_file(const std::string& path, const std::string& target, std::
     return ExitCode::kBadInput;
   }
   if (out_path.empty()) out_path = path + ".min";
-  std::ofstream(out_path, std::ios::binary).write(reinterpret_cast<const char*>(m.input.data()),
-                                                  static_cast<std::streamsize>(m.input.size()));
+  const std::string data(m.input.begin(), m.input.end());
+  if (auto st = write_file_atomically(out_path, data); !st.ok()) return static_cast<ExitCode>(print_error(err, st.error()));
   const Program& p = m.decoded.program;
   out << "minimized " << path << " (" << bytes.size() << " bytes) -> " << out_path << " (" << m.input.size()
       << " bytes) in " << m.executions << " executions\nfails as: " << m.kind << "\nscenario: " << p.spec.threads

@@ -11,6 +11,7 @@
 #include "sched/schedule.h"
 #include "sched/strategy_replay.h"
 #include "sched/trace.h"
+#include "util/atomic_file.h"
 #include "util/build_id.h"
 
 namespace contend {
@@ -18,9 +19,9 @@ namespace contend {
 namespace {
 
 void print_program(std::ostream& out, const Program& p) {
-  out << "scenario: " << p.spec.threads << " threads x " << p.spec.ops_per_thread << " ops, key_space "
-      << p.spec.key_space << ", seed " << p.spec.seed << "\n";
-  out << describe_threads(p.labels);
+  out << "scenario: " << p.threads() << " threads, " << p.parallel_ops() << " parallel ops, " << p.init.size()
+      << " init ops, " << p.post.size() << " post ops, key_space " << p.spec.key_space << "\n";
+  out << describe_program(p);
 }
 
 }  // namespace
@@ -40,7 +41,7 @@ ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std
   if (!target) return static_cast<ExitCode>(print_error(err, input_error(path + ": unknown target '" + a->target + "'")));
   auto schedule = sched::decode_token(a->schedule);
   if (!schedule.ok()) return static_cast<ExitCode>(print_error(err, input_error(path + ": " + schedule.error().message)));
-  const Program program = make_program(a->spec);
+  const Program& program = a->program;
   print_program(out, program);
 
   ControlledRunOptions ro;
@@ -76,6 +77,15 @@ ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std
   return exit_code_for(r.outcome);
 }
 
+bool looks_like_artifact(const std::string& path, std::span<const uint8_t> bytes) {
+  if (path.size() >= 6 && path.compare(path.size() - 6, 6, ".sched") == 0) return true;
+  for (uint8_t b : bytes) {
+    if (b == ' ' || b == '\n' || b == '\t' || b == '\r') continue;
+    return b == '{';
+  }
+  return false;
+}
+
 const MapTargetInfo* target_for_file(const std::string& path, const std::string& target, std::ostream& err) {
   const auto& reg = TargetRegistry::instance();
   if (target != "all") {
@@ -93,12 +103,10 @@ const MapTargetInfo* target_for_file(const std::string& path, const std::string&
 
 ExitCode replay_file(const std::string& path, const std::string& target, const ReplayOptions& opts, std::ostream& out,
                      std::ostream& err) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return static_cast<ExitCode>(print_error(err, input_error("cannot read " + path)));
-  const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(f), {}};
-  if (!bytes.empty() && bytes[0] == '{' && read_schedule_artifact(path).ok()) {
-    return replay_artifact(path, opts, out, err);
-  }
+  auto text = read_file(path);
+  if (!text.ok()) return static_cast<ExitCode>(print_error(err, text.error()));
+  const std::vector<uint8_t> bytes(text->begin(), text->end());
+  if (looks_like_artifact(path, bytes)) return replay_artifact(path, opts, out, err);
   const MapTargetInfo* t = target_for_file(path, target, err);
   if (!t) return ExitCode::kUsage;
   ControlledRunOptions ro;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 #include <string>
 
 #include "controlled/controlled_map_run.h"
@@ -32,6 +33,11 @@ const typename Items::value_type* longest_name_in(const std::string& path, const
   }
   return best;
 }
+
+// A file replay and minimize treat as a schedule artifact: named *.sched or starting with '{'
+// (a raw fuzzer input never needs to). Such a file that does not parse is an error, never
+// replayed as raw bytes.
+bool looks_like_artifact(const std::string& path, std::span<const uint8_t> bytes);
 
 // The map target of a raw fuzzer input (see replay_file); prints the error and returns nullptr.
 struct MapTargetInfo;

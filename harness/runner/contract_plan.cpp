@@ -2,9 +2,8 @@
 
 namespace contend {
 
-Result<ContractPlan> plan_for_contract(const MapMixSpec& spec, const MapTargetInfo& target) {
+Result<ContractPlan> plan_for_contract(const MapMixSpec& spec, const MapTargetInfo& target, bool controlled) {
   ContractPlan plan{spec, {}};
-  if (spec.threads < 2) return plan;
   auto& w = plan.spec.weights;
   const auto drop = [&](OpKind k, const std::string& why) {
     double& weight = w[static_cast<int>(k)];
@@ -12,6 +11,10 @@ Result<ContractPlan> plan_for_contract(const MapMixSpec& spec, const MapTargetIn
     weight = 0;
     plan.notes.push_back(std::string(op_name(k)) + " left out of the mix: " + why);
   };
+  if (controlled && !target.contract.cheap_iteration) {
+    drop(OpKind::kIterate, target.name + "'s iteration walks a large fixed structure, too costly under control");
+  }
+  if (spec.threads < 2) return plan;
   if (!target.contract.concurrent_erase) {
     drop(OpKind::kErase, target.name + " does not allow erase concurrently with other operations");
   }

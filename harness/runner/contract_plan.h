@@ -19,7 +19,9 @@ struct ContractPlan {
   std::vector<std::string> notes;  // one sentence per adjustment, echoed into the result
 };
 
-// Usage error if nothing legal is left to run.
-Result<ContractPlan> plan_for_contract(const MapMixSpec& spec, const MapTargetInfo& target);
+// Usage error if nothing legal is left to run. `controlled`: the spec is for controlled runs,
+// where an iteration that walks a large fixed structure (MapContract::cheap_iteration false)
+// costs too many schedule points, so iterate is left out of the parallel mix as well.
+Result<ContractPlan> plan_for_contract(const MapMixSpec& spec, const MapTargetInfo& target, bool controlled = false);
 
 }  // namespace contend

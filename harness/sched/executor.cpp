@@ -314,6 +314,7 @@ ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strateg
   r.budget = 0;
   r.max_points = opts.max_steps == 0 ? 1 : opts.max_steps;
   r.switches = 0;
+  r.preemptions = 0;
   r.hash = 0xcbf29ce484222325ULL;
   r.progress_epoch = 0;
   r.no_progress_yields = 0;
@@ -382,6 +383,7 @@ ExecResult run_controlled(std::span<const std::function<void()>> bodies, Strateg
   }
   res.points = r.points;
   res.switches = r.switches;
+  res.preemptions = r.preemptions;
   res.trace_hash = r.hash;
   res.virtual_ns = r.points * kNsPerPoint + r.vtime_skip;
   r.active = false;

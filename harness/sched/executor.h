@@ -63,6 +63,7 @@ struct ExecResult {
   int crashed_thread = -1;
   uint64_t points = 0;     // schedule points executed
   uint64_t switches = 0;   // token handoffs between different vthreads
+  uint64_t preemptions = 0;  // the switches that took the token from a thread that could go on
   uint64_t trace_hash = 0; // hash of (thread, kind, PC offset) per point: equal for identical runs
   uint64_t virtual_ns = 0; // virtual time elapsed in the execution
   Schedule schedule;       // every decision taken; replay with ReplayStrategy

@@ -1,5 +1,5 @@
-//! \brief Conformance: every registered map target (adapters and canaries alike, which are
-//! only broken under concurrency) gives the same results as std::map on the same sequential
+//! \brief Conformance: every registered map target (adapters, canaries and zoo bugs alike, which
+//! are only broken under concurrency, but for zoo_sequential_grow) gives the same results as std::map on the same sequential
 //! operation sequence. Scope: sequential semantics of the MapTarget contract.
 #include <gtest/gtest.h>
 
@@ -74,9 +74,13 @@ TEST_P(MapConformance, AddStartsFromZeroAndEraseForgets) {
   EXPECT_EQ(map->size(), 1u);
 }
 
+// Every target but the one whose seeded bug is sequential (zoo_sequential_grow: this very test is
+// what it must fail; its fixed twin stays in).
 std::vector<std::string> all_map_names() {
   std::vector<std::string> names;
-  for (const auto& m : TargetRegistry::instance().maps()) names.push_back(m.name);
+  for (const auto& m : TargetRegistry::instance().maps()) {
+    if (m.name != "zoo_sequential_grow") names.push_back(m.name);
+  }
   return names;
 }
 

@@ -19,6 +19,18 @@ Error os_error(const std::string& what, const std::string& path) {
 }
 }  // namespace
 
+Status check_writable_dir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return io_error("cannot create directory '" + dir + "': " + ec.message(), "pass a writable directory");
+  const std::string probe = (std::filesystem::path(dir) / (".contend-probe-" + std::to_string(::getpid()))).string();
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) return os_error("cannot create files in directory", dir);
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return Ok{};
+}
+
 Status write_file_atomically(const std::string& path, std::string_view data) {
   namespace fs = std::filesystem;
   const fs::path dest(path);
@@ -60,12 +72,17 @@ Status write_file_atomically(const std::string& path, std::string_view data) {
 }
 
 Result<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return io_error("cannot read '" + path + "': it is a directory", "pass a file inside it");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return io_error("cannot read '" + path + "': " + std::strerror(errno), "check the path");
   }
   std::ostringstream ss;
   ss << in.rdbuf();
+  if (in.bad()) return io_error("error while reading '" + path + "'", "check the file and the disk");
   return ss.str();
 }
 

@@ -12,6 +12,10 @@ namespace contend {
 
 Status write_file_atomically(const std::string& path, std::string_view data);
 
+// Creates `dir` (and its parents) if needed and proves it takes a new file (creates and removes
+// one), so a run can refuse an unusable output directory before it spends time on results.
+Status check_writable_dir(const std::string& dir);
+
 // Reads a whole file; errors name the path and the OS reason.
 Result<std::string> read_file(const std::string& path);
 

@@ -121,6 +121,7 @@ void reschedule(VThread* self, PickReason reason) {
   r.budget = (p.budget == kNoPreemption || p.budget > left) ? left : p.budget;
   if (static_cast<int>(p.thread) == r.cur) return;
   ++r.switches;
+  if (reason == PickReason::kPreempt) ++r.preemptions;
   r.cur = static_cast<int>(p.thread);
   grant(r.threads[p.thread]->word);
   if (self == nullptr || reason == PickReason::kFinish) return;

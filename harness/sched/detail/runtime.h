@@ -73,6 +73,7 @@ struct Runtime {
   uint64_t budget = 0;  // points left before the next kPreempt decision (or step-limit check)
   uint64_t max_points = 0;
   uint64_t switches = 0;
+  uint64_t preemptions = 0;  // switches at kPreempt: away from a thread that could have gone on
   uint64_t hash = 0;
   uint64_t progress_epoch = 0;
   uint64_t no_progress_yields = 0;

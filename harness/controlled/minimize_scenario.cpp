@@ -1,0 +1,185 @@
+#include "controlled/minimize_scenario.h"
+
+#include <chrono>
+#include <optional>
+
+#include "controlled/clean_process.h"
+#include "controlled/crash_signature.h"
+#include "gen/key_space.h"
+#include "sched/strategy_pct.h"
+#include "sched/strategy_random.h"
+#include "sched/strategy_replay.h"
+
+namespace contend {
+
+namespace {
+
+struct Case {
+  Program program;
+  sched::Schedule schedule;
+  ControlledRun run;
+};
+
+class Minimizer {
+ public:
+  Minimizer(const MapTargetInfo& target, const std::string& kind, const ScenarioMinimizeOptions& opts)
+      : target_(target), kind_(kind), opts_(opts), start_(std::chrono::steady_clock::now()) {}
+
+  bool out_of_budget() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > opts_.budget_s;
+  }
+
+  // The candidate fails as kind_ under `hint` (leniently replayed) or one of the search
+  // interleavings: returns it with that execution's recorded decisions.
+  std::optional<Case> fails(Program p, const sched::Schedule& hint) {
+    finish_program(p);
+    ControlledMapRunner runner(target_, p, opts_.run);
+    sched::Schedule h = hint;
+    h.nthreads = p.threads();
+    sched::ReplayStrategy replay(h);
+    if (auto c = check(runner, replay, p)) return c;
+    sched::PctStrategy pct(derive_seed(opts_.seed, ++round_), sched::PctOptions{.depth = opts_.depth});
+    sched::RandomStrategy random(derive_seed(opts_.seed, ++round_), 4);
+    for (uint32_t i = 0; i < opts_.search && !out_of_budget(); ++i) {
+      sched::Strategy* s = &pct;
+      if (i % 2) {
+        random.set_execution_index(i);
+        s = &random;
+      } else {
+        pct.set_execution_index(i);
+      }
+      if (auto c = check(runner, *s, p)) return c;
+    }
+    return std::nullopt;
+  }
+
+  uint64_t executions = 0;
+
+ private:
+  std::optional<Case> check(ControlledMapRunner& runner, sched::Strategy& s, const Program& p) {
+    ++executions;
+    ControlledRun r = opts_.fork_each ? run_in_child([&] { return runner.run(s); }) : runner.run(s);
+    if (r.outcome == Outcome::kOk || failure_kind(r) != kind_) return std::nullopt;
+    sched::Schedule recorded = r.exec.schedule;
+    return Case{p, std::move(recorded), std::move(r)};
+  }
+
+  const MapTargetInfo& target_;
+  const std::string& kind_;
+  const ScenarioMinimizeOptions& opts_;
+  std::chrono::steady_clock::time_point start_;
+  uint64_t round_ = 0;
+};
+
+// Drops thread `drop`: its private keys' owners renumbered, its decisions dropped.
+Program without_thread(const Program& p, std::size_t drop) {
+  Program out = p;
+  out.ops.clear();
+  for (std::size_t t = 0; t < p.ops.size(); ++t) {
+    if (t == drop) continue;
+    auto thread = p.ops[t];
+    for (Op& op : thread) {
+      if (is_private_key(op.key)) op.key = private_key(static_cast<uint32_t>(out.ops.size()), private_index(op.key));
+    }
+    out.ops.push_back(std::move(thread));
+  }
+  return out;
+}
+
+sched::Schedule schedule_without_thread(const sched::Schedule& s, uint32_t drop) {
+  sched::Schedule out = s;
+  out.decisions.clear();
+  for (const auto& d : s.decisions) {
+    if (d.thread == drop) continue;
+    out.decisions.push_back({d.thread > drop ? d.thread - 1 : d.thread, d.budget});
+  }
+  return out;
+}
+
+// One pass of every reduction; true if anything shrank.
+bool pass(Minimizer& m, Case& cur) {
+  bool progress = false;
+  const auto take = [&](std::optional<Case> c) {
+    if (!c) return false;
+    cur = std::move(*c);
+    progress = true;
+    return true;
+  };
+  for (std::size_t t = cur.program.ops.size(); t-- > 0 && cur.program.ops.size() > 1 && !m.out_of_budget();) {
+    take(m.fails(without_thread(cur.program, t), schedule_without_thread(cur.schedule, static_cast<uint32_t>(t))));
+  }
+  for (std::size_t t = 0; t < cur.program.ops.size(); ++t) {
+    for (std::size_t i = cur.program.ops[t].size(); i-- > 0 && cur.program.ops[t].size() > 1 && !m.out_of_budget();) {
+      Program p = cur.program;
+      p.ops[t].erase(p.ops[t].begin() + static_cast<std::ptrdiff_t>(i));
+      take(m.fails(std::move(p), cur.schedule));
+    }
+  }
+  const std::size_t floor = std::max<std::size_t>(1, cur.program.init.size() / 64);
+  for (std::size_t chunk = std::max<std::size_t>(1, cur.program.init.size() / 2); !cur.program.init.empty();) {
+    for (std::size_t at = cur.program.init.size(); at > 0 && !m.out_of_budget();) {
+      const std::size_t from = at > chunk ? at - chunk : 0;
+      Program p = cur.program;
+      p.init.erase(p.init.begin() + static_cast<std::ptrdiff_t>(from), p.init.begin() + static_cast<std::ptrdiff_t>(at));
+      take(m.fails(std::move(p), cur.schedule));
+      at = std::min(from, cur.program.init.size());
+    }
+    if (chunk <= floor) break;
+    chunk = std::max(floor, chunk / 2);
+  }
+  for (std::size_t i = cur.program.post.size(); i-- > 0 && !m.out_of_budget();) {
+    Program p = cur.program;
+    p.post.erase(p.post.begin() + static_cast<std::ptrdiff_t>(i));
+    take(m.fails(std::move(p), cur.schedule));
+  }
+  // Preemptions, with the program fixed: shortest failing prefix, then each decision's budget.
+  for (std::size_t keep = 0; keep < cur.schedule.decisions.size() && !m.out_of_budget(); ++keep) {
+    sched::Schedule s = cur.schedule;
+    s.decisions.resize(keep);
+    auto c = m.fails(cur.program, s);
+    if (c && c->run.exec.preemptions < cur.run.exec.preemptions) {
+      take(std::move(c));
+      break;
+    }
+  }
+  for (std::size_t j = cur.schedule.decisions.size(); j-- > 0 && !m.out_of_budget();) {
+    if (cur.schedule.decisions[j].budget == sched::kNoPreemption || j >= cur.schedule.decisions.size()) continue;
+    sched::Schedule s = cur.schedule;
+    s.decisions[j].budget = sched::kNoPreemption;
+    auto c = m.fails(cur.program, s);
+    if (c && c->run.exec.preemptions < cur.run.exec.preemptions) take(std::move(c));
+  }
+  return progress;
+}
+
+}  // namespace
+
+ScenarioMinimizeResult minimize_scenario(const MapTargetInfo& target, const Program& program,
+                                         const sched::Schedule& schedule, const std::string& kind,
+                                         const ScenarioMinimizeOptions& opts) {
+  ScenarioMinimizeOptions o = opts;
+  o.search = 0;  // the input itself must fail under its own decisions
+  Minimizer first(target, kind, o);
+  ScenarioMinimizeResult res;
+  res.kind = kind;
+  auto c = first.fails(program, schedule);
+  res.executions = first.executions;
+  if (!c) {
+    res.program = program;
+    res.schedule = schedule;
+    return res;
+  }
+  res.failed = true;
+  Minimizer m(target, kind, opts);
+  Case cur = std::move(*c);
+  while (!m.out_of_budget() && pass(m, cur)) {
+  }
+  res.budget_spent = m.out_of_budget();
+  res.executions += m.executions;
+  res.program = std::move(cur.program);
+  res.schedule = std::move(cur.schedule);
+  res.run = std::move(cur.run);
+  return res;
+}
+
+}  // namespace contend
