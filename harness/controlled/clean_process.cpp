@@ -116,23 +116,29 @@ ControlledRun controlled_run_from_json(const nlohmann::json& j) {
 }
 
 ControlledRun run_in_child(FunctionRef<ControlledRun()> run, double timeout_s) {
+  return controlled_run_from_json(run_json_in_child([&] { return nlohmann::json{{"run", to_json(run())}}; },
+                                                    timeout_s)["run"]);
+}
+
+nlohmann::json run_json_in_child(FunctionRef<nlohmann::json()> body, double timeout_s) {
   int sv[2];
   ControlledRun failed;
   failed.outcome = Outcome::kCrash;
+  const auto wrap = [](const ControlledRun& r) { return nlohmann::json{{"run", to_json(r)}}; };
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
     failed.detail = std::string("cannot create a socket for the execution's process: ") + std::strerror(errno);
-    return failed;
+    return wrap(failed);
   }
   const pid_t pid = ::fork();
   if (pid == 0) {
     ::close(sv[0]);
-    child_main(sv[1], [&] { return to_json(run()).dump(); });
+    child_main(sv[1], [&] { return body().dump(); });
   }
   ::close(sv[1]);
   if (pid < 0) {
     ::close(sv[0]);
     failed.detail = std::string("cannot fork the execution's process: ") + std::strerror(errno);
-    return failed;
+    return wrap(failed);
   }
   std::string msg;
   const bool got = recv_message(sv[0], msg, after(timeout_s));
@@ -143,7 +149,7 @@ ControlledRun run_in_child(FunctionRef<ControlledRun()> run, double timeout_s) {
   }
   if (got) {
     auto j = nlohmann::json::parse(msg, nullptr, false);
-    if (!j.is_discarded()) return controlled_run_from_json(j);
+    if (!j.is_discarded() && j.contains("run")) return j;
   }
   if (WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL) {
     failed.exec.signal = WTERMSIG(status);
@@ -156,7 +162,7 @@ ControlledRun run_in_child(FunctionRef<ControlledRun()> run, double timeout_s) {
     failed.detail = "the execution's process exited (status " + std::to_string(WEXITSTATUS(status)) +
                     ") before reporting its result";
   }
-  return failed;
+  return wrap(failed);
 }
 
 std::unique_ptr<CleanWorker> CleanWorker::start(Handler handler) {

@@ -37,6 +37,10 @@ ControlledRun controlled_run_from_json(const nlohmann::json& j);
 // after that long and the result is a kLivelock saying so.
 ControlledRun run_in_child(FunctionRef<ControlledRun()> run, double timeout_s = 120);
 
+// The general form: `body` returns {"run": to_json(ControlledRun), ...anything else}; a child that
+// dies or times out yields {"run": <the kCrash or kLivelock run describing it>}.
+nlohmann::json run_json_in_child(FunctionRef<nlohmann::json()> body, double timeout_s = 120);
+
 class CleanWorker {
  public:
   using Handler = std::function<nlohmann::json(const nlohmann::json& job)>;

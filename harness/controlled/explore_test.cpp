@@ -134,5 +134,95 @@ TEST(Replay, RefusesForeignBuildAndCorruptFiles) {
   EXPECT_EQ(replay_artifact(bad, {}, out2, err2), ExitCode::kBadInput);
 }
 
+struct ZooCase {
+  const char* bug;
+  uint64_t within;  // executions; the first failure from seed 1 comes well before (measured)
+};
+
+class ZooBugs : public ::testing::TestWithParam<ZooCase> {};
+
+//! requirement: default explore (generated scenarios, pct, seed 1) finds every seeded zoo bug
+//! within a stated number of executions, minimizes it to at most 6 parallel operations and 2
+//! preemptions, and the written artifact replays to the same failure in this process.
+TEST_P(ZooBugs, FoundMinimizedAndReplayed) {
+  const ZooCase c = GetParam();
+  const auto& t = target(std::string("zoo_") + c.bug);
+  ExploreOptions o = quiet(c.within, 1);
+  o.minimize_budget_s = 120;
+  auto r = explore(t, spec_for("controlled", t, 1), o, "");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_NE(r->outcome, Outcome::kOk) << c.bug << " not found within " << c.within << " executions";
+  const auto& f = r->controlled["failures"][0];
+  ASSERT_TRUE(f.contains("minimized")) << f.dump(1);
+  EXPECT_LE(f["minimized"]["size"]["parallel_ops"].get<uint64_t>(), 6u) << f["scenario_text"];
+  EXPECT_LE(f["minimized"]["preemptions"].get<uint64_t>(), 2u) << f["scenario_text"];
+  std::ostringstream out, err;
+  EXPECT_EQ(replay_artifact(f["artifact"], {}, out, err), exit_code_for(r->outcome)) << out.str() << err.str();
+}
+
+INSTANTIATE_TEST_SUITE_P(All, ZooBugs,
+                         ::testing::Values(ZooCase{"erase_check_then_act", 5000}, ZooCase{"insert_check_then_act", 5000},
+                                           ZooCase{"lazy_init", 5000}, ZooCase{"promote", 30000},
+                                           ZooCase{"rehash_window", 30000}, ZooCase{"sequential_grow", 5000},
+                                           ZooCase{"iter_relock", 5000}, ZooCase{"reader_registration", 5000},
+                                           ZooCase{"lock_order", 5000}),
+                         [](const auto& info) { return std::string(info.param.bug); });
+
+class ZooTwins : public ::testing::TestWithParam<std::string> {};
+
+//! requirement: every fixed twin (the zoo bug's code with the bug removed) passes 3,000
+//! executions of default explore: the zoo's failures are the bugs, not the harness.
+TEST_P(ZooTwins, FixedTwinPasses) {
+  const auto& t = target("zoo_" + GetParam() + "_fixed");
+  auto r = explore(t, spec_for("controlled", t, 1), quiet(3000, 1), "");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->outcome, Outcome::kOk) << r->outcome_detail;
+  EXPECT_EQ(r->controlled["executions"], 3000u);
+}
+
+INSTANTIATE_TEST_SUITE_P(All, ZooTwins,
+                         ::testing::Values("erase_check_then_act", "insert_check_then_act", "lazy_init", "promote",
+                                           "rehash_window", "sequential_grow", "iter_relock", "reader_registration",
+                                           "lock_order"),
+                         [](const auto& info) { return info.param; });
+
+//! error_guessing: a .sched that does not parse as a version-2 artifact is bad input (exit 3)
+//! naming the problem, never replayed as raw fuzzer bytes: empty, truncated, version 1, wrong
+//! field types, an unknown operation and a key outside the spec's layout.
+TEST(Replay, BadArtifactsAreBadInputNotRawInputs) {
+  const auto& t = target("std_mutex_map");
+  ScheduleArtifact a;
+  a.build_id = "x";
+  a.target = t.name;
+  a.spec = spec_for("controlled", t, 1);
+  a.program = make_program(a.spec);
+  a.strategy = "pct";
+  a.schedule = sched::encode_token(sched::Schedule{2, false, 1, {}});
+  const nlohmann::json good = to_json(a);
+  const auto with = [&](auto edit) {
+    nlohmann::json j = good;
+    edit(j);
+    return j.dump();
+  };
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "empty file"},
+      {good.dump().substr(0, good.dump().size() / 2), "truncated"},
+      {with([](auto& j) { j["version"] = 1; }), "version 1"},
+      {with([](auto& j) { j["version"] = "2"; }), "'version' must be"},
+      {with([](auto& j) { j["seed"] = -3; }), "'seed' must be"},
+      {with([](auto& j) { j["scenario"]["threads"][0][0][0] = "frobnicate"; }), "unknown operation"},
+      {with([](auto& j) { j["scenario"]["threads"][0][0][1] = 1ULL << 40; }), "key layout"},
+      {with([](auto& j) { j["scenario"]["init"] = 5; }), "must be an array"},
+  };
+  for (const auto& [text, expect] : cases) {
+    const std::string path = failures_dir() + "/bad.sched";
+    std::filesystem::create_directories(failures_dir());
+    std::ofstream(path, std::ios::trunc) << text;
+    std::ostringstream out, err;
+    EXPECT_EQ(replay_file(path, "all", {}, out, err), ExitCode::kBadInput) << expect << ": " << err.str();
+    EXPECT_NE(err.str().find(expect), std::string::npos) << expect << ": " << err.str();
+  }
+}
+
 }  // namespace
 }  // namespace contend

@@ -30,38 +30,66 @@ class Minimizer {
   }
 
   // The candidate fails as kind_ under `hint` (leniently replayed) or one of the search
-  // interleavings: returns it with that execution's recorded decisions.
-  std::optional<Case> fails(Program p, const sched::Schedule& hint) {
+  // interleavings: returns it with that execution's recorded decisions. With fork_each the
+  // whole test of a candidate runs in one forked child.
+  // Only executions with at most max_preemptions preemptions count, so that a smaller scenario is
+  // never bought with a busier schedule.
+  std::optional<Case> fails(Program p, const sched::Schedule& hint, uint64_t max_preemptions = UINT64_MAX) {
+    cap_ = max_preemptions;
     finish_program(p);
     ControlledMapRunner runner(target_, p, opts_.run);
-    sched::Schedule h = hint;
-    h.nthreads = p.threads();
-    sched::ReplayStrategy replay(h);
-    if (auto c = check(runner, replay, p)) return c;
-    sched::PctStrategy pct(derive_seed(opts_.seed, ++round_), sched::PctOptions{.depth = opts_.depth});
-    sched::RandomStrategy random(derive_seed(opts_.seed, ++round_), 4);
-    for (uint32_t i = 0; i < opts_.search && !out_of_budget(); ++i) {
-      sched::Strategy* s = &pct;
-      if (i % 2) {
-        random.set_execution_index(i);
-        s = &random;
-      } else {
-        pct.set_execution_index(i);
+    const uint64_t round = ++round_;
+    uint64_t tried = 0;
+    const auto test = [&]() -> ControlledRun {
+      sched::Schedule h = hint;
+      h.nthreads = p.threads();
+      sched::ReplayStrategy replay(h);
+      ControlledRun r = runner.run(replay);
+      ++tried;
+      if (matches(r)) return r;
+      // Fewer preemptions first: PCT depth 2 (at most one), then depth d, then random.
+      sched::PctStrategy pct2(derive_seed(opts_.seed, 3 * round), sched::PctOptions{.depth = 2});
+      sched::PctStrategy pct(derive_seed(opts_.seed, 3 * round + 1), sched::PctOptions{.depth = opts_.depth});
+      sched::RandomStrategy random(derive_seed(opts_.seed, 3 * round + 2), 4);
+      for (uint32_t i = 0; i < opts_.search && !out_of_budget(); ++i) {
+        sched::Strategy* s = &random;
+        if (i < opts_.search / 3) {
+          pct2.set_execution_index(i);
+          s = &pct2;
+        } else if (i < 2 * opts_.search / 3) {
+          pct.set_execution_index(i);
+          s = &pct;
+        } else {
+          random.set_execution_index(i);
+        }
+        r = runner.run(*s);
+        ++tried;
+        if (matches(r)) return r;
       }
-      if (auto c = check(runner, *s, p)) return c;
+      return ControlledRun{};
+    };
+    ControlledRun r;
+    if (opts_.fork_each) {
+      const auto j = run_json_in_child([&] {
+        const ControlledRun c = test();
+        return nlohmann::json{{"run", to_json(c)}, {"tried", tried}};
+      });
+      r = controlled_run_from_json(j["run"]);
+      executions += j.value("tried", uint64_t{1});
+    } else {
+      r = test();
+      executions += tried;
     }
-    return std::nullopt;
+    if (!matches(r)) return std::nullopt;
+    sched::Schedule recorded = r.exec.schedule;
+    return Case{std::move(p), std::move(recorded), std::move(r)};
   }
 
   uint64_t executions = 0;
 
  private:
-  std::optional<Case> check(ControlledMapRunner& runner, sched::Strategy& s, const Program& p) {
-    ++executions;
-    ControlledRun r = opts_.fork_each ? run_in_child([&] { return runner.run(s); }) : runner.run(s);
-    if (r.outcome == Outcome::kOk || failure_kind(r) != kind_) return std::nullopt;
-    sched::Schedule recorded = r.exec.schedule;
-    return Case{p, std::move(recorded), std::move(r)};
+  bool matches(const ControlledRun& r) const {
+    return r.outcome != Outcome::kOk && r.exec.preemptions <= cap_ && failure_kind(r) == kind_;
   }
 
   const MapTargetInfo& target_;
@@ -69,6 +97,7 @@ class Minimizer {
   const ScenarioMinimizeOptions& opts_;
   std::chrono::steady_clock::time_point start_;
   uint64_t round_ = 0;
+  uint64_t cap_ = UINT64_MAX;
 };
 
 // Drops thread `drop`: its private keys' owners renumbered, its decisions dropped.
@@ -96,41 +125,47 @@ sched::Schedule schedule_without_thread(const sched::Schedule& s, uint32_t drop)
   return out;
 }
 
+// Program reductions may keep a schedule with this many preemptions even if the current one has
+// fewer (the failure may need another interleaving once an operation is gone), never more.
+constexpr uint64_t kPreemptionAllowance = 2;
+constexpr uint32_t kPolishFactor = 8;
+
 // One pass of every reduction; true if anything shrank.
 bool pass(Minimizer& m, Case& cur) {
   bool progress = false;
+  const auto cap = [&] { return std::max<uint64_t>(kPreemptionAllowance, cur.run.exec.preemptions); };
   const auto take = [&](std::optional<Case> c) {
     if (!c) return false;
     cur = std::move(*c);
     progress = true;
     return true;
   };
-  for (std::size_t t = cur.program.ops.size(); t-- > 0 && cur.program.ops.size() > 1 && !m.out_of_budget();) {
-    take(m.fails(without_thread(cur.program, t), schedule_without_thread(cur.schedule, static_cast<uint32_t>(t))));
-  }
-  for (std::size_t t = 0; t < cur.program.ops.size(); ++t) {
-    for (std::size_t i = cur.program.ops[t].size(); i-- > 0 && cur.program.ops[t].size() > 1 && !m.out_of_budget();) {
-      Program p = cur.program;
-      p.ops[t].erase(p.ops[t].begin() + static_cast<std::ptrdiff_t>(i));
-      take(m.fails(std::move(p), cur.schedule));
-    }
-  }
   const std::size_t floor = std::max<std::size_t>(1, cur.program.init.size() / 64);
   for (std::size_t chunk = std::max<std::size_t>(1, cur.program.init.size() / 2); !cur.program.init.empty();) {
     for (std::size_t at = cur.program.init.size(); at > 0 && !m.out_of_budget();) {
       const std::size_t from = at > chunk ? at - chunk : 0;
       Program p = cur.program;
       p.init.erase(p.init.begin() + static_cast<std::ptrdiff_t>(from), p.init.begin() + static_cast<std::ptrdiff_t>(at));
-      take(m.fails(std::move(p), cur.schedule));
+      take(m.fails(std::move(p), cur.schedule, cap()));
       at = std::min(from, cur.program.init.size());
     }
     if (chunk <= floor) break;
     chunk = std::max(floor, chunk / 2);
   }
+  for (std::size_t t = cur.program.ops.size(); t-- > 0 && cur.program.ops.size() > 1 && !m.out_of_budget();) {
+    take(m.fails(without_thread(cur.program, t), schedule_without_thread(cur.schedule, static_cast<uint32_t>(t)), cap()));
+  }
+  for (std::size_t t = 0; t < cur.program.ops.size(); ++t) {
+    for (std::size_t i = cur.program.ops[t].size(); i-- > 0 && cur.program.ops[t].size() > 1 && !m.out_of_budget();) {
+      Program p = cur.program;
+      p.ops[t].erase(p.ops[t].begin() + static_cast<std::ptrdiff_t>(i));
+      take(m.fails(std::move(p), cur.schedule, cap()));
+    }
+  }
   for (std::size_t i = cur.program.post.size(); i-- > 0 && !m.out_of_budget();) {
     Program p = cur.program;
     p.post.erase(p.post.begin() + static_cast<std::ptrdiff_t>(i));
-    take(m.fails(std::move(p), cur.schedule));
+    take(m.fails(std::move(p), cur.schedule, cap()));
   }
   // Preemptions, with the program fixed: shortest failing prefix, then each decision's budget.
   for (std::size_t keep = 0; keep < cur.schedule.decisions.size() && !m.out_of_budget(); ++keep) {
@@ -174,6 +209,14 @@ ScenarioMinimizeResult minimize_scenario(const MapTargetInfo& target, const Prog
   Case cur = std::move(*c);
   while (!m.out_of_budget() && pass(m, cur)) {
   }
+  // Polish: what no candidate reached under `search` interleavings may under many more (each
+  // candidate is small by now, so this is cheap).
+  ScenarioMinimizeOptions wide = opts;
+  wide.search = opts.search * kPolishFactor;
+  Minimizer polish(target, kind, wide);
+  while (!m.out_of_budget() && pass(polish, cur)) {
+  }
+  m.executions += polish.executions;
   res.budget_spent = m.out_of_budget();
   res.executions += m.executions;
   res.program = std::move(cur.program);

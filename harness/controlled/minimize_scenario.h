@@ -1,16 +1,18 @@
 // minimize_scenario: shrinks a failing (Program, Schedule) pair from explore or a schedule
 // artifact while the failure keeps its kind (failure_kind: outcome + first violation kind).
 // Greedy passes, repeated until nothing shrinks or the budget is spent:
+//   init         drop chunks of the init part, halving the chunk size down to 1/64 of the part
+//                (first: a smaller init part makes every later candidate cheaper)
 //   threads      drop a whole thread (decisions that picked it dropped, later ids renumbered)
 //   parallel     drop single operations, last first
-//   init         drop chunks of the init part, halving the chunk size down to 1/64 of the part
 //   post         drop single post operations
 //   preemptions  the shortest failing prefix of the decisions, then each remaining preemption
 //                removed on its own (its decision runs to the next block or finish)
 // A candidate is tried first under the current decisions (replayed leniently: past a divergence
 // the replay runs without preemptions); if that no longer fails, under `search` fresh
-// interleavings (PCT and random, seeded from opts.seed), and it is kept with the decisions of the
-// execution that failed. Every run is deterministic, so the result is a pure function of the
+// interleavings (PCT depth 2, then depth `depth`, then random: fewer preemptions first, seeded
+// from opts.seed), and it is kept with the decisions of the execution that failed. With
+// fork_each each candidate is tested in its own forked child. Every run is deterministic, so the result is a pure function of the
 // input and the options, and its schedule replays exactly (it is a recorded one, not an edit).
 #pragma once
 
@@ -24,7 +26,7 @@ namespace contend {
 
 struct ScenarioMinimizeOptions {
   double budget_s = 30;     // wall-clock cap; the best result so far is returned when it is spent
-  uint32_t search = 128;    // fresh interleavings per candidate that the current decisions miss
+  uint32_t search = 48;     // fresh interleavings per candidate that the current decisions miss
   uint64_t seed = 1;        // of those interleavings
   uint32_t depth = 3;       // PCT depth of the search
   ControlledRunOptions run;
