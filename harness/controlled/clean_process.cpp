@@ -93,7 +93,13 @@ nlohmann::json to_json(const ControlledRun& r) {
           {"switches", r.exec.switches},
           {"preemptions", r.exec.preemptions},
           {"trace_hash", r.exec.trace_hash},
-          {"schedule", sched::encode_token(r.exec.schedule)}};
+          {"schedule", sched::encode_token(r.exec.schedule)},
+          {"decision_steps", [&] {
+             std::vector<uint64_t> s;
+             for (const auto& d : r.exec.schedule.decisions) s.push_back(d.at_step);
+             return s;
+           }()},
+          {"op_steps", r.op_steps}};
 }
 
 ControlledRun controlled_run_from_json(const nlohmann::json& j) {
@@ -112,6 +118,11 @@ ControlledRun controlled_run_from_json(const nlohmann::json& j) {
   r.exec.preemptions = j.at("preemptions").get<uint64_t>();
   r.exec.trace_hash = j.at("trace_hash").get<uint64_t>();
   if (auto s = sched::decode_token(j.at("schedule").get<std::string>()); s.ok()) r.exec.schedule = *s;
+  const auto steps = j.value("decision_steps", std::vector<uint64_t>{});
+  for (std::size_t i = 0; i < steps.size() && i < r.exec.schedule.decisions.size(); ++i) {
+    r.exec.schedule.decisions[i].at_step = steps[i];
+  }
+  r.op_steps = j.value("op_steps", std::vector<std::vector<uint64_t>>{});
   return r;
 }
 

@@ -82,16 +82,22 @@ ControlledRun ControlledMapRunner::run(sched::Strategy& strategy) {
     return abandon();
   }
   std::vector<std::function<void()>> bodies;
+  std::vector<std::vector<uint64_t>> steps(opts_.record_op_steps ? program_.threads() : 0);
   for (uint32_t t = 0; t < program_.threads(); ++t) {
     bodies.emplace_back([&, t] {
       for (std::size_t i = 0; i < program_.ops[t].size(); ++i) {
+        if (opts_.record_op_steps) steps[t].push_back(sched::execution_step());
         sched::annotate_op(program_.labels[t][i]);
         ex.run_op(t, program_.ops[t][i]);
       }
+      if (opts_.record_op_steps) steps[t].push_back(sched::execution_step());
       sched::clear_op();
     });
   }
-  if (!run_bodies(out, bodies, strategy, opts_.exec, *st.log)) return abandon();
+  const bool ok = run_bodies(out, bodies, strategy, opts_.exec, *st.log);
+  out.op_steps = std::move(steps);
+  if (opts_.exec.record_trace) out.exec.trace.regions.push_back({ex.target_base(), ex.target_size(), "target"});
+  if (!ok) return abandon();
   if (!program_.post.empty()) {
     ControlledRun post;
     if (!run_sequential_part(post, "post", [&] { ex.run_sequence(program_.post); }, opts_.exec, *st.log)) {

@@ -23,6 +23,7 @@ namespace contend {
 struct ControlledRunOptions {
   sched::ExecOptions exec;
   double checker_budget_s = 5;
+  bool record_op_steps = false;  // fill ControlledRun::op_steps (the minimizer's schedule edits)
 };
 
 struct ControlledRun {
@@ -35,6 +36,10 @@ struct ControlledRun {
   // itself. outcome is then kLivelock; explore skips such scenarios and generates smaller init
   // parts (and reports the livelock only when even a small init part hits the limit).
   bool init_step_limit = false;
+  // With ControlledRunOptions::record_op_steps: op_steps[t][i] is the step at which thread t began
+  // its operation i, and op_steps[t].back() the step at which it finished its last (a thread cut
+  // short has fewer entries).
+  std::vector<std::vector<uint64_t>> op_steps;
 };
 
 // run_controlled over `bodies` into `out` (exec result and outcome), shared by the map and pool

@@ -161,9 +161,10 @@ TEST_P(ZooBugs, FoundMinimizedAndReplayed) {
 }
 
 INSTANTIATE_TEST_SUITE_P(All, ZooBugs,
+                         // Measured first failures (seed 1): 485, 21, 620, 5481, 496, 2880, 475, 21, 396.
                          ::testing::Values(ZooCase{"erase_check_then_act", 5000}, ZooCase{"insert_check_then_act", 5000},
-                                           ZooCase{"lazy_init", 5000}, ZooCase{"promote", 30000},
-                                           ZooCase{"rehash_window", 30000}, ZooCase{"sequential_grow", 5000},
+                                           ZooCase{"lazy_init", 5000}, ZooCase{"promote", 20000},
+                                           ZooCase{"rehash_window", 5000}, ZooCase{"sequential_grow", 10000},
                                            ZooCase{"iter_relock", 5000}, ZooCase{"reader_registration", 5000},
                                            ZooCase{"lock_order", 5000}),
                          [](const auto& info) { return std::string(info.param.bug); });

@@ -192,10 +192,10 @@ int main(int argc, char** argv) {
     } else if (mn->parsed()) {
       rc = to_int(minimize_file(artifact, o.target, o.minimized_out, std::cout, std::cerr));
     } else if (pool) {
-      ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
+      ReplayOptions ro{.trace = o.trace || o.full_trace, .full_trace = o.full_trace, .check_determinism = o.check_determinism, .ignore_build_id = o.ignore_build_id};
       rc = to_int(replay_pool_file(artifact, *pool, ro, std::cout, std::cerr));
     } else {
-      ReplayOptions ro{o.trace, o.check_determinism, o.ignore_build_id};
+      ReplayOptions ro{.trace = o.trace || o.full_trace, .full_trace = o.full_trace, .check_determinism = o.check_determinism, .ignore_build_id = o.ignore_build_id};
       rc = to_int(replay_file(artifact, o.target, ro, std::cout, std::cerr));
     }
   } catch (const std::exception& e) {

@@ -130,6 +130,33 @@ sched::Schedule schedule_without_thread(const sched::Schedule& s, uint32_t drop)
 constexpr uint64_t kPreemptionAllowance = 2;
 constexpr uint32_t kPolishFactor = 8;
 
+// The decisions of `c` for the program without operation i of thread t: thread t's budgets lose
+// the points it spent inside that operation, and a decision whose whole run fell inside it is
+// dropped, so the other decisions keep preempting where they did (an exact replay whenever the
+// operation did not influence the others). Without op_steps for t, the decisions as they are.
+sched::Schedule without_op_points(const Case& c, uint32_t t, std::size_t i) {
+  const auto& steps = c.run.op_steps;
+  if (t >= steps.size() || i + 1 >= steps[t].size()) return c.schedule;
+  const uint64_t from = steps[t][i], to = steps[t][i + 1];
+  const auto& d = c.schedule.decisions;
+  sched::Schedule out = c.schedule;
+  out.decisions.clear();
+  for (std::size_t j = 0; j < d.size(); ++j) {
+    sched::Decision x = d[j];
+    const uint64_t seg_end = j + 1 < d.size() ? d[j + 1].at_step : c.run.exec.points;
+    if (x.thread == t) {
+      const uint64_t lo = std::max(from, x.at_step), hi = std::min(to, seg_end);
+      const uint64_t overlap = hi > lo ? hi - lo : 0;
+      if (x.budget != sched::kNoPreemption && overlap > 0) {
+        if (overlap >= x.budget) continue;
+        x.budget -= overlap;
+      }
+    }
+    out.decisions.push_back(x);
+  }
+  return out;
+}
+
 // One pass of every reduction; true if anything shrank.
 bool pass(Minimizer& m, Case& cur) {
   bool progress = false;
@@ -159,7 +186,24 @@ bool pass(Minimizer& m, Case& cur) {
     for (std::size_t i = cur.program.ops[t].size(); i-- > 0 && cur.program.ops[t].size() > 1 && !m.out_of_budget();) {
       Program p = cur.program;
       p.ops[t].erase(p.ops[t].begin() + static_cast<std::ptrdiff_t>(i));
-      take(m.fails(std::move(p), cur.schedule, cap()));
+      take(m.fails(std::move(p), without_op_points(cur, static_cast<uint32_t>(t), i), cap()));
+    }
+  }
+  // Hoist a thread's first operation to the end of init, or sink its last to the start of post:
+  // the scenario keeps its operations but fewer of them run concurrently.
+  for (std::size_t t = 0; t < cur.program.ops.size(); ++t) {
+    while (cur.program.ops[t].size() > 1 && !m.out_of_budget()) {
+      Program p = cur.program;
+      p.init.push_back(p.ops[t].front());
+      p.ops[t].erase(p.ops[t].begin());
+      if (!take(m.fails(std::move(p), without_op_points(cur, static_cast<uint32_t>(t), 0), cap()))) break;
+    }
+    while (cur.program.ops[t].size() > 1 && !m.out_of_budget()) {
+      Program p = cur.program;
+      p.post.insert(p.post.begin(), p.ops[t].back());
+      p.ops[t].pop_back();
+      const std::size_t last = cur.program.ops[t].size() - 1;
+      if (!take(m.fails(std::move(p), without_op_points(cur, static_cast<uint32_t>(t), last), cap()))) break;
     }
   }
   for (std::size_t i = cur.program.post.size(); i-- > 0 && !m.out_of_budget();) {
@@ -194,6 +238,7 @@ ScenarioMinimizeResult minimize_scenario(const MapTargetInfo& target, const Prog
                                          const ScenarioMinimizeOptions& opts) {
   ScenarioMinimizeOptions o = opts;
   o.search = 0;  // the input itself must fail under its own decisions
+  o.run.record_op_steps = true;
   Minimizer first(target, kind, o);
   ScenarioMinimizeResult res;
   res.kind = kind;
@@ -205,13 +250,15 @@ ScenarioMinimizeResult minimize_scenario(const MapTargetInfo& target, const Prog
     return res;
   }
   res.failed = true;
-  Minimizer m(target, kind, opts);
+  ScenarioMinimizeOptions with_steps = opts;
+  with_steps.run.record_op_steps = true;
+  Minimizer m(target, kind, with_steps);
   Case cur = std::move(*c);
   while (!m.out_of_budget() && pass(m, cur)) {
   }
   // Polish: what no candidate reached under `search` interleavings may under many more (each
   // candidate is small by now, so this is cheap).
-  ScenarioMinimizeOptions wide = opts;
+  ScenarioMinimizeOptions wide = with_steps;
   wide.search = opts.search * kPolishFactor;
   Minimizer polish(target, kind, wide);
   while (!m.out_of_budget() && pass(polish, cur)) {

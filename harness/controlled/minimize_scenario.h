@@ -5,6 +5,8 @@
 //                (first: a smaller init part makes every later candidate cheaper)
 //   threads      drop a whole thread (decisions that picked it dropped, later ids renumbered)
 //   parallel     drop single operations, last first
+//   hoist/sink   move a thread's first operation to the end of init, its last to the start of post
+//                (no fewer operations, but fewer that run concurrently)
 //   post         drop single post operations
 //   preemptions  the shortest failing prefix of the decisions, then each remaining preemption
 //                removed on its own (its decision runs to the next block or finish)

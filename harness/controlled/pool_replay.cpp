@@ -29,7 +29,11 @@ ExitCode replay_pool_file(const std::string& path, const PoolTargetInfo& pool, c
   out << "raw pool fuzzer input: " << bytes.size() << " bytes, pool " << pool.name << ", "
       << r.input.schedule.size() / 2 << " schedule decisions\nscenario: " << p.threads << " threads\n";
   out << describe(p);
-  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace) << "\n";
+  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace, [&] {
+    sched::TraceFormatOptions t;
+    t.shared_only = !opts.full_trace;
+    return t;
+  }()) << "\n";
   print_raw_outcome(out, r.run);
   if (opts.check_determinism && !repeats_identically(out, r.run, [&] {
         ControlledPoolRunner again(pool, ro);

@@ -18,6 +18,12 @@ namespace contend {
 
 namespace {
 
+sched::TraceFormatOptions trace_options(const ReplayOptions& o) {
+  sched::TraceFormatOptions t;
+  t.shared_only = !o.full_trace;
+  return t;
+}
+
 void print_program(std::ostream& out, const Program& p) {
   out << "scenario: " << p.threads() << " threads, " << p.parallel_ops() << " parallel ops, " << p.init.size()
       << " init ops, " << p.post.size() << " post ops, key_space " << p.spec.key_space << "\n";
@@ -50,7 +56,7 @@ ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std
   ControlledMapRunner runner(*target, program, ro);
   sched::ReplayStrategy strategy(*schedule);
   ControlledRun r = runner.run(strategy);
-  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.exec.trace) << "\n";
+  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.exec.trace, trace_options(opts)) << "\n";
   out << "outcome: " << outcome_name(r.outcome) << " (" << r.exec.points << " schedule points, " << r.exec.switches
       << " switches)\n";
   for (const auto& v : r.violations) out << "  [" << v.kind << "] " << v.detail << "\n";
@@ -115,7 +121,7 @@ ExitCode replay_file(const std::string& path, const std::string& target, const R
   out << "raw fuzzer input: " << bytes.size() << " bytes, target " << t->name << ", "
       << r.input.schedule.size() / 2 << " schedule decisions\n";
   print_program(out, r.input.program);
-  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace) << "\n";
+  if (opts.trace) out << "\ninterleaving:\n" << sched::format_trace(r.run.exec.trace, trace_options(opts)) << "\n";
   print_raw_outcome(out, r.run);
   if (opts.check_determinism && !repeats_identically(out, r.run, [&] { return run_fuzz_input(*t, bytes, ro).run; })) {
     return ExitCode::kNondeterministic;

@@ -14,6 +14,7 @@ namespace contend {
 
 struct ReplayOptions {
   bool trace = false;              // print the folded, symbolized interleaving
+  bool full_trace = false;         // every access, not only those to memory several threads touched
   bool check_determinism = false;  // replay twice more; divergence exits kNondeterministic
   bool ignore_build_id = false;
 };

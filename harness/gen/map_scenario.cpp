@@ -15,8 +15,10 @@ uint64_t threshold_count(Rng& rng, uint64_t max) {
   if (u < 2) return 0;
   if (u < 4) return std::min<uint64_t>(max, 1 + rng.below(16));
   static constexpr double kLoad[] = {0.5, 0.75, 0.875, 1.0};
+  // Size class 2^k with probability 2^-(k-1) (the largest class takes the rest): a class costs
+  // time in proportion to 2^k, so every class gets about the same share of the run's time.
   const int top = std::max(2, static_cast<int>(std::bit_width(max)) - 1);
-  const int k = 2 + static_cast<int>(rng.below(static_cast<uint64_t>(top - 1)));
+  const int k = 2 + std::countr_zero(rng.next_u64() | (1ULL << (top - 2)));
   const auto base = static_cast<int64_t>(static_cast<double>(1ULL << k) * kLoad[rng.below(4)]);
   const int64_t n = base - 3 + static_cast<int64_t>(rng.below(5));
   return static_cast<uint64_t>(std::clamp<int64_t>(n, 1, static_cast<int64_t>(max)));

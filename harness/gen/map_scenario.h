@@ -6,7 +6,9 @@
 // whatever the interleaving:
 //   init      0 ops (a quarter of the scenarios: fresh-structure and lazy-initialization bugs),
 //             a few, or a count near a growth threshold: 2^k x {1/2, 3/4, 7/8, 1} + {-3..+1}
-//             for k up to log2(max_init), inserting keys 0..n-1; then sometimes erases a third
+//             for k up to log2(max_init), class k drawn with probability 2^-(k-1) so that every
+//             size class gets about the same share of the time (a class costs ~2^k per
+//             execution), inserting keys 0..n-1; then sometimes erases a third
 //             of them (tombstones, shrinking) and sometimes repeats one operation on a focus key
 //             many times (a count drawn the same way: promotion after N accesses)
 //   parallel  spec.threads threads of 1..spec.ops_per_thread ops (half the scenarios full

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <set>
 
 #include "gen/key_space.h"
@@ -56,7 +59,7 @@ TEST(MapScenario, DeterministicPerSeedAndIndex) {
 TEST(MapScenario, CoversInitParallelPost) {
   const MapMixSpec spec = controlled_spec();
   int empty_init = 0, big_init = 0, repeats = 0;
-  for (uint64_t i = 0; i < 400; ++i) {
+  for (uint64_t i = 0; i < 4000; ++i) {
     const Program p = generate_map_scenario(spec, i);
     empty_init += p.init.empty();
     big_init += p.init.size() > 256;
@@ -80,9 +83,9 @@ TEST(MapScenario, CoversInitParallelPost) {
     }
     ASSERT_EQ(p.labels.size(), p.ops.size());
   }
-  EXPECT_GT(empty_init, 50);
-  EXPECT_GT(big_init, 40);
-  EXPECT_GT(repeats, 40);
+  EXPECT_GT(empty_init, 500);
+  EXPECT_GT(big_init, 5);
+  EXPECT_GT(repeats, 400);
 }
 
 //! requirement: generation favours conflict: in most 2-thread scenarios both threads touch a
@@ -112,18 +115,24 @@ TEST(MapScenario, ThreadsCollideOnKeys) {
   EXPECT_GT(write_pairs, n * 3 / 10);
 }
 
-//! requirement: threshold_count stays in [0, max] and lands both on 0 and within 4 of a power of two.
-TEST(MapScenario, ThresholdCountsSpread) {
+//! requirement: threshold_count stays in [0, max], lands on 0 and within 4 of powers of two, and
+//! gives every size class 2^k (k = 4..11) a similar share of the total size drawn (each class
+//! costs time in proportion to its size): no class gets less than a third of another's.
+TEST(MapScenario, ThresholdCountsSpreadFairly) {
   Rng rng(3);
   int zero = 0, near_pow2 = 0;
-  for (int i = 0; i < 2000; ++i) {
+  std::array<double, 13> mass{};
+  for (int i = 0; i < 200000; ++i) {
     const uint64_t c = threshold_count(rng, 4096);
     ASSERT_LE(c, 4096u);
     zero += c == 0;
     for (uint64_t p = 16; p <= 4096; p *= 2) near_pow2 += c + 3 >= p && c <= p + 1 && c > 16;
+    if (c > 16) mass[std::bit_width(c + 3) - 1] += static_cast<double>(c);
   }
-  EXPECT_GT(zero, 300);
-  EXPECT_GT(near_pow2, 100);
+  EXPECT_GT(zero, 40000);
+  EXPECT_GT(near_pow2, 3000);
+  const auto [lo, hi] = std::minmax_element(mass.begin() + 5, mass.begin() + 12);
+  EXPECT_GT(*lo * 3, *hi) << "class shares " << *lo << " vs " << *hi;
 }
 
 }  // namespace

@@ -46,6 +46,10 @@ class ProgramExecution {
   // than run its destructor (see sched::run_controlled).
   void abandon() { (void)map_.release(); }
 
+  // The container object's address range, for naming it in traces.
+  uintptr_t target_base() const { return reinterpret_cast<uintptr_t>(map_.get()); }
+  std::size_t target_size() const { return map_->footprint(); }
+
  private:
   const MapTargetInfo& target_;
   const Program& program_;

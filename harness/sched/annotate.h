@@ -3,6 +3,7 @@
 // outside a controlled execution, so adapters and drivers may call them unconditionally.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace contend::sched {
@@ -18,5 +19,8 @@ void clear_op();
 bool in_controlled_thread();
 // The calling vthread's id, or -1.
 int current_vthread();
+// Schedule points executed so far in the running execution (0 outside one): where an operation
+// starts, in the units of Decision::at_step.
+uint64_t execution_step();
 
 }  // namespace contend::sched

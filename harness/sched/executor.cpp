@@ -76,6 +76,7 @@ void clear_op() {
 
 bool in_controlled_thread() { return detail::t_self != nullptr; }
 int current_vthread() { return detail::t_self ? static_cast<int>(detail::t_self->tid) : -1; }
+uint64_t execution_step() { return detail::t_self ? detail::g_rt.points : 0; }
 
 namespace detail {
 

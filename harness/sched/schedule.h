@@ -24,7 +24,10 @@ inline constexpr uint32_t kMaxThreads = 64;  // thread ids fit the 6 low bits of
 struct Decision {
   uint32_t thread = 0;  // chosen vthread id
   uint64_t budget = 0;  // points until the next preemption; 0 = none
-  bool operator==(const Decision&) const = default;
+  // Step (schedule points executed) at which the decision was taken. Recorded by the runtime,
+  // not encoded (a replay recomputes it) and not compared.
+  uint64_t at_step = 0;
+  bool operator==(const Decision& o) const { return thread == o.thread && budget == o.budget; }
 };
 
 struct Schedule {

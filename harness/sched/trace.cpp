@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <bit>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -85,6 +86,54 @@ std::vector<std::string> symbolize_pcs(std::span<const uintptr_t> pcs) {
   return out;
 }
 
+namespace {
+
+std::string hex(uintptr_t v) {
+  std::ostringstream os;
+  os << "0x" << std::hex << v;
+  return os.str();
+}
+
+std::string stable_name(uintptr_t a, const Trace& trace, std::unordered_map<uintptr_t, size_t>& ordinals) {
+  for (const NamedRegion& r : trace.regions) {
+    if (a >= r.base && a < r.base + r.size) return r.name + "+" + hex(a - r.base);
+  }
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(a), &info) != 0 && info.dli_fname != nullptr) {
+    if (info.dli_sname != nullptr && info.dli_saddr != nullptr) {
+      return std::string(info.dli_sname) + "+" + hex(a - reinterpret_cast<uintptr_t>(info.dli_saddr));
+    }
+    std::string module = info.dli_fname;
+    if (const size_t slash = module.rfind('/'); slash != std::string::npos) module = module.substr(slash + 1);
+    if (module.empty()) module = "exe";
+    return module + "+" + hex(a - reinterpret_cast<uintptr_t>(info.dli_fbase));
+  }
+  const auto [it, fresh] = ordinals.emplace(a, ordinals.size() + 1);
+  return "mem#" + std::to_string(it->second);
+}
+
+bool memory_event(EventKind k) {
+  return k == EventKind::kRead || k == EventKind::kWrite || k == EventKind::kAtomicLoad ||
+         k == EventKind::kAtomicStore || k == EventKind::kAtomicRmw || k == EventKind::kAtomicCas ||
+         k == EventKind::kLock || k == EventKind::kUnlock;
+}
+
+}  // namespace
+
+std::vector<std::string> memory_names(const Trace& trace) {
+  std::vector<std::string> out(trace.events.size());
+  std::unordered_map<uintptr_t, size_t> ordinals;
+  std::unordered_map<uintptr_t, std::string> cache;
+  for (size_t i = 0; i < trace.events.size(); ++i) {
+    const auto a = reinterpret_cast<uintptr_t>(trace.events[i].addr);
+    if (a == 0) continue;
+    auto it = cache.find(a);
+    if (it == cache.end()) it = cache.emplace(a, stable_name(a, trace, ordinals)).first;
+    out[i] = it->second;
+  }
+  return out;
+}
+
 std::string format_trace(const Trace& trace, const TraceFormatOptions& opts) {
   std::unordered_map<uintptr_t, std::string> where;
   if (opts.symbolize) {
@@ -95,6 +144,38 @@ std::string format_trace(const Trace& trace, const TraceFormatOptions& opts) {
     const std::vector<std::string> syms = symbolize_pcs(pcs);
     for (size_t i = 0; i < pcs.size(); ++i) where[pcs[i]] = syms[i];
   }
+  const std::vector<std::string> names = opts.show_addresses ? memory_names(trace) : std::vector<std::string>();
+  // Threads that touched each address (bit per vthread id < 64).
+  std::unordered_map<const void*, uint64_t> touched_by;
+  if (opts.shared_only) {
+    for (const TraceEvent& e : trace.events) {
+      if (memory_event(e.kind) && e.addr != nullptr) touched_by[e.addr] |= 1ULL << (e.tid % 64);
+    }
+  }
+  // Around each preemption (a switch away from a thread that neither blocked, yielded nor
+  // finished) the last and first kContext shown events; the rest of a thread's run is one line.
+  constexpr size_t kContext = 6;
+  std::vector<uint8_t> near(trace.events.size(), opts.shared_only ? 0 : 1);
+  if (opts.shared_only) {
+    std::vector<size_t> last_of(64, SIZE_MAX);
+    for (size_t i = 0; i < trace.events.size(); ++i) last_of[trace.events[i].tid % 64] = i;
+    bool any = false;
+    for (size_t i = 1; i < trace.events.size(); ++i) {
+      const TraceEvent& prev = trace.events[i - 1];
+      const bool gave_up = prev.kind == EventKind::kBlock || prev.kind == EventKind::kYield || prev.kind == EventKind::kWait;
+      if (trace.events[i].tid == prev.tid || gave_up || last_of[prev.tid % 64] == i - 1) continue;
+      any = true;
+      for (size_t j = i > 4 * kContext ? i - 4 * kContext : 0; j < std::min(trace.events.size(), i + 4 * kContext); ++j) {
+        near[j] = 1;
+      }
+    }
+    if (!any) {
+      for (size_t j = trace.events.size() > 4 * kContext ? trace.events.size() - 4 * kContext : 0; j < near.size(); ++j) {
+        near[j] = 1;
+      }
+    }
+  }
+  size_t hidden = 0, elided = 0;
   std::ostringstream os;
   int cur_tid = -1;
   uint32_t cur_op = kNoOp - 1;
@@ -108,7 +189,22 @@ std::string format_trace(const Trace& trace, const TraceFormatOptions& opts) {
     pending_count = 0;
   };
   size_t printed = 0;
-  for (const TraceEvent& e : trace.events) {
+  for (size_t idx = 0; idx < trace.events.size(); ++idx) {
+    const TraceEvent& e = trace.events[idx];
+    if (opts.shared_only && memory_event(e.kind) && e.addr != nullptr &&
+        std::popcount(touched_by[e.addr]) < 2) {
+      ++hidden;
+      continue;
+    }
+    if (!near[idx] && e.tid == cur_tid && e.op == cur_op) {
+      ++elided;
+      continue;
+    }
+    if (elided > 0) {
+      flush();
+      os << "    ... " << elided << " more\n";
+      elided = 0;
+    }
     if (opts.max_events != 0 && printed++ >= opts.max_events) {
       flush();
       os << "... (" << trace.events.size() - opts.max_events << " more events)\n";
@@ -124,7 +220,7 @@ std::string format_trace(const Trace& trace, const TraceFormatOptions& opts) {
     }
     std::ostringstream line;
     line << event_name(e.kind);
-    if (opts.show_addresses && e.addr != nullptr) line << " " << e.addr;
+    if (opts.show_addresses && e.addr != nullptr) line << " " << names[idx];
     if (e.pc != 0) {
       if (opts.symbolize) {
         line << "  " << where[e.pc];
@@ -141,6 +237,8 @@ std::string format_trace(const Trace& trace, const TraceFormatOptions& opts) {
     pending_count = 1;
   }
   flush();
+  if (elided > 0) os << "    ... " << elided << " more\n";
+  if (hidden > 0) os << "(" << hidden << " accesses to memory only one thread touched are not shown; --full-trace shows them)\n";
   return os.str();
 }
 

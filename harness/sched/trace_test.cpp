@@ -31,12 +31,17 @@ TEST(Trace, LostUpdateIsReadable) {
   const std::string text = format_trace(traced.exec.trace);
   EXPECT_NE(text.find("--- T0 increment"), std::string::npos) << text;
   EXPECT_NE(text.find("--- T1 increment"), std::string::npos) << text;
-  EXPECT_NE(text.find("lock 0x"), std::string::npos) << text;
+  EXPECT_NE(text.find("lock mem#"), std::string::npos) << text;  // stable names, no raw addresses
+  EXPECT_EQ(text.find(" 0x7"), std::string::npos) << text;
   EXPECT_NE(text.find("unlock"), std::string::npos) << text;
   EXPECT_NE(text.find("scenarios.cpp:"), std::string::npos) << text;  // symbolized
   // folding: fewer lines than events
   const auto lines = std::count(text.begin(), text.end(), '\n');
   EXPECT_LT(static_cast<size_t>(lines), traced.exec.trace.events.size() + 20);
+  // The short form keeps the shared lock and the counter, and is shorter still.
+  const std::string shorter = format_trace(traced.exec.trace, {.shared_only = true});
+  EXPECT_NE(shorter.find("lock mem#"), std::string::npos) << shorter;
+  EXPECT_LE(std::count(shorter.begin(), shorter.end(), '\n'), lines) << shorter;
 }
 
 // requirement: unsymbolized output still prints PCs, and max_events truncates

@@ -65,6 +65,8 @@ class AnyMap {
   virtual Value add(Key k, Value d) = 0;
   virtual void for_each(Visitor fn) const = 0;
   virtual std::size_t size() const = 0;
+  // Bytes of the object behind this AnyMap (traces name addresses inside it "target+0xOFF").
+  virtual std::size_t footprint() const = 0;
 };
 
 namespace detail {
@@ -77,6 +79,7 @@ class MapAdapter final : public AnyMap {
   Value add(Key k, Value d) override { return m_.add(k, d); }
   void for_each(Visitor fn) const override { m_.for_each(fn); }
   std::size_t size() const override { return m_.size(); }
+  std::size_t footprint() const override { return sizeof(*this); }
 
  private:
   M m_;

@@ -116,7 +116,7 @@ void reschedule(VThread* self, PickReason reason) {
   for (uint32_t i = 0; i < ne; ++i) ok |= elig[i] == p.thread;
   CONTEND_CHECK(ok) << "strategy " << r.strategy->name() << " picked ineligible thread "
                     << p.thread;
-  r.result->schedule.decisions.push_back(Decision{p.thread, p.budget});
+  r.result->schedule.decisions.push_back(Decision{p.thread, p.budget, r.points});
   const uint64_t left = r.max_points > r.points ? r.max_points - r.points : 1;
   r.budget = (p.budget == kNoPreemption || p.budget > left) ? left : p.budget;
   if (static_cast<int>(p.thread) == r.cur) return;
