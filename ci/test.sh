@@ -24,12 +24,18 @@ if [ "${CONTEND_SKIP_GCC:-0}" != 1 ]; then
   cmake --build --preset release-gcc -j "$jobs"
 fi
 
-step "external target: CONTEND_EXTRA_TARGETS builds in and runs without harness edits"
+step "external targets: a map and a pool through CONTEND_EXTRA_TARGETS, run, explored and fuzzed without harness edits"
+examples="$PWD/harness/targets/examples"
 cmake -S . -B build/extra -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCONTEND_BUILD_TESTS=OFF -DCONTEND_BUILD_BENCHMARKS=OFF \
-  -DCONTEND_EXTRA_TARGETS="$PWD/harness/targets/examples/locked_std_map.cpp" >/dev/null
-cmake --build build/extra -j "$jobs" --target contend
-build/extra/contend run --target example_locked_std_map --ops 20000 --out "$(mktemp -d)/extra.json" --quiet
+  -DCONTEND_BUILD_TESTS=OFF -DCONTEND_BUILD_BENCHMARKS=OFF -DCONTEND_FUZZ_ENGINES=libfuzzer \
+  -DCONTEND_EXTRA_TARGETS="$examples/locked_std_map.cpp;$examples/locked_vector_pool.cpp" >/dev/null
+cmake --build build/extra -j "$jobs" --target contend contend-ctl fuzz_map_controlled_libfuzzer fuzz_pool_controlled_libfuzzer
+extra_out=$(mktemp -d)
+build/extra/contend run --target example_locked_std_map --ops 20000 --out "$extra_out/extra.json" --quiet
+build/extra/contend run --workload pool-churn --target example_locked_vector_pool --out "$extra_out/pool.json" --quiet
+build/extra/contend explore --target example_locked_std_map --duration 3 --failures-dir "$extra_out/f" --out "$extra_out/explore.json"
+build/extra/fuzzers/libfuzzer/fuzz_map_controlled_example_locked_std_map -runs=2000 >/dev/null 2>&1
+build/extra/fuzzers/libfuzzer/fuzz_pool_controlled_example_locked_vector_pool -runs=2000 >/dev/null 2>&1
 
 if [ "${CONTEND_SKIP_ASAN:-0}" != 1 ]; then
   step "asan smoke: a real target must end ok; the racy canary must not take contend down"

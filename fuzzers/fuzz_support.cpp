@@ -37,7 +37,19 @@ std::string target_name(std::string_view fuzzer, std::string_view fallback) {
 }
 }  // namespace
 
+// $CONTEND_FUZZ_LIST_TARGETS set: print the registered names, one per line, and exit. The build
+// names the per-target links from this list (fuzzers/link_targets.cmake), so there is no naming
+// rule between a target's source file and its fuzzer.
+template <class Items>
+void list_targets_if_asked(const Items& items) {
+  if (std::getenv("CONTEND_FUZZ_LIST_TARGETS") == nullptr) return;
+  for (const auto& i : items) std::printf("contend-target: %s\n", i.name.c_str());
+  std::fflush(stdout);
+  std::_Exit(0);
+}
+
 const MapTargetInfo& map_target(std::string_view fuzzer, std::string_view fallback) {
+  list_targets_if_asked(TargetRegistry::instance().maps());
   const std::string name = target_name(fuzzer, fallback);
   const MapTargetInfo* t = TargetRegistry::instance().find_map(name);
   if (!t) unknown_target(fuzzer, "map", name);
@@ -45,6 +57,7 @@ const MapTargetInfo& map_target(std::string_view fuzzer, std::string_view fallba
 }
 
 const PoolTargetInfo& pool_target(std::string_view fuzzer, std::string_view fallback) {
+  list_targets_if_asked(PoolRegistry::instance().pools());
   const std::string name = target_name(fuzzer, fallback);
   const PoolTargetInfo* t = PoolRegistry::instance().find(name);
   if (!t) unknown_target(fuzzer, "pool", name);

@@ -14,7 +14,8 @@ namespace contend::fuzz {
 
 // The map target of this process: $CONTEND_FUZZ_TARGET, else the suffix of the executable's
 // name after "<fuzzer>_" (fuzz_map_controlled_tbb_hash_map -> tbb_hash_map; the build makes one
-// such named binary per target), else `fallback`. Exits with a usage message if unknown.
+// such named link per registered target), else `fallback`. Exits with a usage message if
+// unknown. With $CONTEND_FUZZ_LIST_TARGETS set it prints every registered name and exits.
 const MapTargetInfo& map_target(std::string_view fuzzer, std::string_view fallback);
 
 // Prints the decoded scenario and the failure to stderr and aborts (never returns) if
