@@ -193,7 +193,8 @@ nlohmann::json serve_job(const nlohmann::json& job) {
     MapMixSpec spec;
     if (auto st = apply_json(job.at("spec"), spec, "job"); !st.ok()) return {{"error", st.error().message}};
     const Search st = search(*target, spec, opts, job.at("first_scenario").get<uint64_t>(), Clock::now(), 0);
-    nlohmann::json reply = {{"executions", st.executions}, {"scenarios", st.scenarios}, {"found", st.failure.has_value()}};
+    nlohmann::json reply = {{"executions", st.executions}, {"scenarios", st.scenarios}, {"points", st.points},
+                            {"switches", st.switches}, {"found", st.failure.has_value()}};
     if (st.failure) {
       reply["artifact"] = to_json(artifact_of(*target, opts, *st.failure, st.executions - 1));
       reply["run"] = to_json(st.failure->run);
@@ -294,6 +295,8 @@ Result<RunResult> explore(const MapTargetInfo& target, const MapMixSpec& spec, c
       st.failure.reset();
       if (again.ok()) {
         st.executions += (*again)["executions"].get<uint64_t>();
+        st.points += (*again)["points"].get<uint64_t>();
+        st.switches += (*again)["switches"].get<uint64_t>();
         st.scenarios += (*again)["scenarios"].get<uint64_t>();
         if ((*again)["found"].get<bool>()) {
           auto a = schedule_artifact_from_json((*again)["artifact"], "fork search");

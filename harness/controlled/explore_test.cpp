@@ -134,6 +134,24 @@ TEST(Replay, RefusesForeignBuildAndCorruptFiles) {
   EXPECT_EQ(replay_artifact(bad, {}, out2, err2), ExitCode::kBadInput);
 }
 
+//! requirement: state carried across executions is detected: canary_carried_state_map's
+//! thread_local slot from a global counter makes a failure appear only after a few hundred
+//! executions in one process; explore re-checks it in a clean process, says plainly that the
+//! target carries state, goes on with a fresh process per execution, and does not report the
+//! unreplayable failure as a replayable one.
+TEST(CarriedState, DetectedAndExploredForkPerExecution) {
+  const auto& t = target("canary_carried_state_map");
+  auto r = explore(t, spec_for("controlled", t, 1), quiet(3000, 1), "");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(r->controlled.contains("carried_state")) << r->controlled.dump(1);
+  EXPECT_EQ(r->controlled["carried_state"]["fresh_process"], "ok/");  // failure_kind of a passing run
+  EXPECT_TRUE(r->controlled["fork_per_execution"].get<bool>());
+  ASSERT_FALSE(r->notes.empty());
+  EXPECT_NE(r->notes.front().find("carries state from one execution to the next"), std::string::npos) << r->notes.front();
+  EXPECT_EQ(r->outcome, Outcome::kOk) << r->outcome_detail;
+  EXPECT_EQ(r->controlled["executions"], 3000u);
+}
+
 struct ZooCase {
   const char* bug;
   uint64_t within;  // executions; the first failure from seed 1 comes well before (measured)
