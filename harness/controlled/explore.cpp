@@ -73,6 +73,7 @@ struct Search {
 };
 
 constexpr std::size_t kSmallInit = 16;
+constexpr uint32_t kMaxInit = 1 << 15;  // below kMaxArtifactSequentialOps with room for post
 
 // Scenarios first_scenario, first_scenario + 1, ... until a failure or the budget (counted from
 // `start`, with `prior` executions already spent) runs out.
@@ -249,7 +250,21 @@ Result<RunResult> explore(const MapTargetInfo& target, const MapMixSpec& spec, c
   if (opts.runs == 0 && !(opts.duration_s > 0) && opts.scenarios == 0) {
     return usage_error("explore has no budget", "pass --runs N, --duration S or --scenarios N");
   }
-  if (opts.interleavings == 0) return usage_error("--interleavings must be at least 1");
+  if (opts.interleavings == 0) return usage_error("--interleavings 0: each scenario needs at least 1 interleaving");
+  if (opts.max_init > kMaxInit) {
+    return usage_error("--max-init " + std::to_string(opts.max_init) + " is too large",
+                       "use at most " + std::to_string(kMaxInit) + " (an artifact stores the whole init part)");
+  }
+  if (opts.depth == 0 || opts.depth > 64) {
+    return usage_error("--depth " + std::to_string(opts.depth) + " is out of range", "use 1..64 (3 finds most bugs)");
+  }
+  if (!(opts.minimize_budget_s >= 0) || opts.minimize_budget_s > 86400) {
+    return usage_error("--minimize-budget " + std::to_string(opts.minimize_budget_s) + " is out of range",
+                       "use 0..86400 seconds");
+  }
+  if (!(opts.duration_s >= 0) || opts.duration_s > 7 * 86400) {
+    return usage_error("--duration " + std::to_string(opts.duration_s) + " is out of range", "use 0..604800 seconds");
+  }
   // The failures directory must take an artifact before any time is spent finding one.
   if (auto st = check_writable_dir(opts.failures_dir); !st.ok()) return st.error();
   // Forked before the first execution: the clean state every failure is re-checked from.

@@ -158,9 +158,9 @@ int main(int argc, char** argv) {
                "contend"};
   app.require_subcommand(1);
   auto* ex = app.add_subcommand("explore",
-                                "Run many controlled executions of a small map-mix scenario (default preset "
-                                "'controlled'), each under a new interleaving, stop at the first failure and "
-                                "write its schedule artifact");
+                                "Generate scenarios (init, parallel and post parts, from --seed and the preset, default "
+                                "'controlled') and run each under --interleavings interleavings; stop at the first "
+                                "failure, minimize it and write its schedule artifact");
   add_flags(*ex, kCmdExplore, o);
   auto* rp = app.add_subcommand("replay",
                                 "Re-execute a schedule artifact or a raw fuzzer input (crash file) exactly and report "
@@ -168,10 +168,10 @@ int main(int argc, char** argv) {
   add_flags(*rp, kCmdReplay, o);
   rp->add_option("artifact", artifact, "a .sched file written by explore, or a raw fuzzer input")->required();
   auto* mn = app.add_subcommand("minimize",
-                                "Shrink a failing raw fuzzer input (fewer threads, operations, preemptions) while it "
-                                "fails the same way; print the minimal scenario and write FILE.min");
+                                "Shrink a failing schedule artifact (-> X.min.sched) or raw fuzzer input (-> FILE.min): "
+                                "fewer threads, operations, preemptions, while it fails the same way");
   add_flags(*mn, kCmdMinimize, o);
-  mn->add_option("file", artifact, "a raw fuzzer input that fails")->required();
+  mn->add_option("file", artifact, "a .sched artifact or a raw fuzzer input that fails")->required();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -21,10 +21,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "contend 0.1.0");
   // Listed for --help only: main() hands them to contend-ctl before parsing.
-  app.add_subcommand("explore", "Controlled scheduling: many executions of a small scenario under chosen "
-                                "interleavings, stop at the first failure, write a replayable schedule artifact");
+  app.add_subcommand("explore", "Controlled scheduling: many generated scenarios (init, parallel, post parts), each "
+                                "under many interleavings; the first failure is minimized and written as a replayable artifact");
   app.add_subcommand("replay", "Re-execute a schedule artifact or a raw fuzzer crash file exactly; --trace prints the interleaving");
-  app.add_subcommand("minimize", "Shrink a failing raw fuzzer input (threads, operations, preemptions) while it fails the same way");
+  app.add_subcommand("minimize", "Shrink a failing schedule artifact or raw fuzzer input (threads, operations, preemptions) "
+                                 "while it fails the same way");
   auto* list = app.add_subcommand("list", "List targets (and canaries), workloads and presets");
   add_flags(*list, kCmdList, o);
   auto* run = app.add_subcommand("run", "Stress-run a workload on real threads against one or more targets, "
