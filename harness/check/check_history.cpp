@@ -1,6 +1,7 @@
 // check_history_files: parse each file in the requested format, check it, print the verdict.
 #include "check/check_history.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "check/contend_history_format.h"
@@ -25,6 +26,7 @@ ExitCode report_generic(const std::string& file, const std::vector<ModelOp<M>>& 
   if (r.verdict == Verdict::kUnknown) {
     out << "  budget of " << budget_s << " s exhausted after " << r.steps << " search steps\n";
   }
+  if (r.verdict == Verdict::kUnknown) return ExitCode::kUnknown;
   return r.verdict == Verdict::kLinearizable ? ExitCode::kOk : ExitCode::kViolation;
 }
 
@@ -66,7 +68,10 @@ ExitCode check_one(const CheckHistoryRequest& req, const std::string& file, std:
           out << "  " << violation_kind_name(v.kind) << ": " << v.detail << "\n";
         }
       }
-      return r.violations.empty() ? ExitCode::kOk : ExitCode::kViolation;
+      const bool only_unknown = std::all_of(r.violations.begin(), r.violations.end(),
+                                            [](const Violation& v) { return v.kind == ViolationKind::kUnknown; });
+      if (r.violations.empty()) return ExitCode::kOk;
+      return only_unknown ? ExitCode::kUnknown : ExitCode::kViolation;
     }
   }
   return ExitCode::kInternal;
@@ -75,10 +80,11 @@ ExitCode check_one(const CheckHistoryRequest& req, const std::string& file, std:
 int severity(ExitCode c) {
   switch (c) {
     case ExitCode::kOk: return 0;
-    case ExitCode::kViolation: return 1;
-    case ExitCode::kBadInput: return 2;
-    case ExitCode::kIoError: return 3;
-    default: return 4;
+    case ExitCode::kUnknown: return 1;
+    case ExitCode::kViolation: return 2;
+    case ExitCode::kBadInput: return 3;
+    case ExitCode::kIoError: return 4;
+    default: return 5;
   }
 }
 

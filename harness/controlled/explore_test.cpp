@@ -233,6 +233,15 @@ TEST(Replay, BadArtifactsAreBadInputNotRawInputs) {
       {with([](auto& j) { j["scenario"]["threads"][0][0][1] = 1ULL << 40; }), "key layout"},
       {with([](auto& j) { j["scenario"]["init"] = 5; }), "must be an array"},
   };
+  {
+    //! error_guessing: --target naming another target than the artifact's is a usage error.
+    const std::string path = failures_dir() + "/good.sched";
+    std::filesystem::create_directories(failures_dir());
+    std::ofstream(path, std::ios::trunc) << good.dump();
+    std::ostringstream out, err;
+    EXPECT_EQ(replay_file(path, "tbb_hash_map", {}, out, err), ExitCode::kUsage) << err.str();
+    EXPECT_NE(err.str().find("does not match"), std::string::npos) << err.str();
+  }
   for (const auto& [text, expect] : cases) {
     const std::string path = failures_dir() + "/bad.sched";
     std::filesystem::create_directories(failures_dir());

@@ -19,6 +19,7 @@
 #include "report/console_reporter.h"
 #include "runner/contract_plan.h"
 #include "util/atomic_file.h"
+#include "util/run_stamp.h"
 
 namespace contend {
 namespace {
@@ -85,9 +86,7 @@ int run_explore(const Options& o, bool preset_given) {
   else names.push_back(o.target);
   ExitCode worst = ExitCode::kOk;
   int worst_sev = -1;
-  char stamp[32];
-  const std::time_t now = std::time(nullptr);
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+  const std::string stamp = run_stamp();
   for (const auto& name : names) {
     auto t = reg.lookup_map(name);
     if (!t.ok()) return report(t.error());
@@ -135,7 +134,7 @@ int run_explore(const Options& o, bool preset_given) {
     // Like `run`: --out names a file for one target, a directory for several; by default
     // results/runs/<time>/explore-<target>.json.
     std::string out = o.out;
-    if (out.empty()) out = "results/runs/" + std::string(stamp) + "/explore-" + name + ".json";
+    if (out.empty()) out = "results/runs/" + stamp + "/explore-" + name + ".json";
     else if (names.size() > 1 || out.back() == '/') out += "/explore-" + name + ".json";
     if (auto st = write_result_file(out, *r); !st.ok()) return report(st.error());
     std::cout << "   result: " << out << "\n";

@@ -216,7 +216,10 @@ ExitCode minimize_file(const std::string& path, const std::string& target, std::
   auto text = read_file(path);
   if (!text.ok()) return static_cast<ExitCode>(print_error(err, text.error()));
   const std::vector<uint8_t> bytes(text->begin(), text->end());
-  if (looks_like_artifact(path, bytes)) return minimize_artifact(path, out_path, out, err);
+  if (looks_like_artifact(path, bytes)) {
+    if (auto st = artifact_target_matches(path, target); !st.ok()) return static_cast<ExitCode>(print_error(err, st.error()));
+    return minimize_artifact(path, out_path, out, err);
+  }
   const MapTargetInfo* t = target_for_file(path, target, err);
   if (!t) return ExitCode::kUsage;
   const MinimizeResult m = minimize_input(*t, bytes);

@@ -83,6 +83,14 @@ ExitCode replay_artifact(const std::string& path, const ReplayOptions& opts, std
   return exit_code_for(r.outcome);
 }
 
+Status artifact_target_matches(const std::string& path, const std::string& target) {
+  if (target == "all") return Ok{};
+  auto a = read_schedule_artifact(path);
+  if (!a.ok() || a->target == target) return Ok{};  // a bad artifact is reported by the replay itself
+  return usage_error("--target " + target + " does not match " + path + ", which was recorded on " + a->target,
+                     "drop --target: an artifact names its own target");
+}
+
 bool looks_like_artifact(const std::string& path, std::span<const uint8_t> bytes) {
   if (path.size() >= 6 && path.compare(path.size() - 6, 6, ".sched") == 0) return true;
   for (uint8_t b : bytes) {
@@ -112,7 +120,10 @@ ExitCode replay_file(const std::string& path, const std::string& target, const R
   auto text = read_file(path);
   if (!text.ok()) return static_cast<ExitCode>(print_error(err, text.error()));
   const std::vector<uint8_t> bytes(text->begin(), text->end());
-  if (looks_like_artifact(path, bytes)) return replay_artifact(path, opts, out, err);
+  if (looks_like_artifact(path, bytes)) {
+    if (auto st = artifact_target_matches(path, target); !st.ok()) return static_cast<ExitCode>(print_error(err, st.error()));
+    return replay_artifact(path, opts, out, err);
+  }
   const MapTargetInfo* t = target_for_file(path, target, err);
   if (!t) return ExitCode::kUsage;
   ControlledRunOptions ro;

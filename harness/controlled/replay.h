@@ -40,6 +40,10 @@ const typename Items::value_type* longest_name_in(const std::string& path, const
 // replayed as raw bytes.
 bool looks_like_artifact(const std::string& path, std::span<const uint8_t> bytes);
 
+// `target` ("all" or a name given with --target) against the artifact's own: a usage error if
+// they differ (the flag would otherwise be silently ignored).
+Status artifact_target_matches(const std::string& path, const std::string& target);
+
 // The map target of a raw fuzzer input (see replay_file); prints the error and returns nullptr.
 struct MapTargetInfo;
 const MapTargetInfo* target_for_file(const std::string& path, const std::string& target, std::ostream& err);

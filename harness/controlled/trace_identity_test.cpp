@@ -59,6 +59,20 @@ TEST(TraceIdentity, TwentyProcessesPrintTheSameTrace) {
     const auto again = run({CONTEND_CTL, "replay", artifact, "--trace"});
     ASSERT_EQ(again.second, first.second) << "replay " << i << " differs";
   }
+
+  //! error_guessing: the symbolizer runs no shell: a binary installed in a directory whose name
+  //! holds shell syntax still symbolizes its trace, and nothing in the name is executed.
+  const std::filesystem::path evil = std::filesystem::path(dir) / "q'$(touch PWNED)'x";
+  std::filesystem::create_directories(evil);
+  std::filesystem::copy_file(CONTEND_CTL, evil / "contend-ctl");
+  const std::string cwd = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  const auto copied = run({(evil / "contend-ctl").string(), "replay", artifact, "--trace"});
+  std::filesystem::current_path(cwd);
+  EXPECT_EQ(copied.first, 77) << copied.second;
+  EXPECT_NE(copied.second.find(".h:"), std::string::npos) << "not symbolized:\n" << copied.second;
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(dir) / "PWNED"));
+  EXPECT_FALSE(std::filesystem::exists(evil / "PWNED"));
   std::filesystem::remove_all(dir);
 }
 

@@ -22,6 +22,8 @@
 
 extern char** environ;
 
+#include "util/run_stamp.h"
+
 namespace contend {
 
 namespace {
@@ -69,12 +71,6 @@ std::string clock_text(double s) {
   return b;
 }
 
-std::string timestamp() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", std::localtime(&t));
-  return buf;
-}
 
 }  // namespace
 
@@ -84,7 +80,7 @@ int cmd_matrix(const Options& o, const std::string& config_path) {
   MatrixConfig m = *cfg;
   if (o.repetitions) m.repetitions = o.repetitions;
   if (m.targets.size() == 1 && m.targets[0] == "all") m.targets = TargetRegistry::instance().default_map_names();
-  const std::string out = o.matrix_out.empty() ? "results/matrix/" + timestamp() : o.matrix_out;
+  const std::string out = o.matrix_out.empty() ? "results/matrix/" + run_stamp() : o.matrix_out;
   const std::string cand_bin = o.contend_binary.empty() ? fs::read_symlink("/proc/self/exe").string() : o.contend_binary;
   struct Side {
     std::string name, binary, dir;

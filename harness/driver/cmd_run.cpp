@@ -17,6 +17,7 @@
 #include "targets/pool_registry.h"
 #include "targets/registry.h"
 #include "util/atomic_file.h"
+#include "util/run_stamp.h"
 #include "workloads/allocator.h"
 #include "workloads/compare_shapes.h"
 
@@ -82,12 +83,6 @@ Result<MapMixSpec> resolve_spec(const Options& o) {
   return s;
 }
 
-std::string timestamp() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", std::localtime(&t));
-  return buf;
-}
 
 // Where each target's result goes: --out names a file for a single target, else a directory.
 Result<std::vector<std::string>> output_paths(const Options& o, const std::vector<std::string>& targets) {
@@ -99,7 +94,7 @@ Result<std::vector<std::string>> output_paths(const Options& o, const std::vecto
     paths.push_back(o.out);
     dir = fs::path(o.out).parent_path().string();
   } else {
-    if (dir.empty()) dir = "results/runs/" + timestamp();
+    if (dir.empty()) dir = "results/runs/" + run_stamp();
     for (const auto& t : targets) paths.push_back((fs::path(dir) / (t + ".json")).string());
   }
   // Fail before running anything if the results cannot be written.

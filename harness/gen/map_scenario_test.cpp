@@ -78,7 +78,9 @@ TEST(MapScenario, CoversInitParallelPost) {
     EXPECT_EQ(p.post.back().kind, OpKind::kSize);
     for (const auto* part : {&p.init, &p.post}) {
       for (const Op& op : *part) {
-        if (!is_counter_key(op.key) && !is_private_key(op.key)) ASSERT_LT(op.key, p.spec.key_space);
+        if (!is_counter_key(op.key) && !is_private_key(op.key)) {
+          ASSERT_LT(op.key, p.spec.key_space);
+        }
       }
     }
     ASSERT_EQ(p.labels.size(), p.ops.size());

@@ -130,7 +130,14 @@ ChildStatus run_isolated(const std::function<void()>& body, StressArena& arena, 
     const pid_t r = ::waitpid(pid, &status, WNOHANG);
     if (r == pid) {
       if (printed && tty) std::fputc('\n', stderr);
-      return killed ? killed_for : classify(status);
+      if (killed) return killed_for;
+      // Ctrl-C or a group SIGTERM reaches the child too, and the child may die of it before this
+      // loop sees the flag: either way the run was cancelled, the target did not crash.
+      const bool cancelled = WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM);
+      if (g_interrupted || cancelled) {
+        return {Outcome::kInterrupted, 0, 0, "interrupted by a signal; partial results kept"};
+      }
+      return classify(status);
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const uint64_t ops = total_ops(arena);

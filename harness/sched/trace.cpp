@@ -2,6 +2,12 @@
 #include "sched/trace.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <elf.h>
 
 #include <cstdio>
@@ -10,6 +16,8 @@
 #include <map>
 #include <sstream>
 #include <unordered_map>
+
+extern char** environ;
 
 namespace contend::sched {
 namespace {
@@ -22,6 +30,42 @@ std::string shorten_path(std::string s) {
     if (prev != std::string::npos) s = s.substr(prev + 1);
   }
   return s;
+}
+
+// binutils' addr2line by absolute path: no PATH lookup, no shell (the binary's own path may hold
+// any character).
+constexpr const char* kAddr2line = "/usr/bin/addr2line";
+
+// Runs argv (no shell) and returns its stdout; "" if it cannot be run.
+std::string run_capture(const std::vector<std::string>& argv) {
+  if (::access(argv[0].c_str(), X_OK) != 0) return "";
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return "";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0].c_str(), &fa, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  ::close(fds[1]);
+  std::string out;
+  if (rc == 0) {
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) != 0;) {
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+  }
+  ::close(fds[0]);
+  return out;
 }
 
 std::string shorten_function(std::string f) {
@@ -64,23 +108,20 @@ std::vector<std::string> symbolize_pcs(std::span<const uintptr_t> pcs) {
   }
   for (const auto& [path, items] : by_module) {
     for (size_t start = 0; start < items.size(); start += 200) {  // bounded command lines
-      std::ostringstream cmd;
-      cmd << "addr2line -f -C -e '" << path << "'";
       const size_t end = std::min(items.size(), start + 200);
-      for (size_t j = start; j < end; ++j) cmd << " 0x" << std::hex << items[j].second;
-      cmd << " 2>/dev/null";
-      FILE* p = popen(cmd.str().c_str(), "r");
-      if (p == nullptr) continue;
-      char fn[4096], loc[4096];
+      std::vector<std::string> argv = {kAddr2line, "-f", "-C", "-e", path};
       for (size_t j = start; j < end; ++j) {
-        if (!std::fgets(fn, sizeof fn, p) || !std::fgets(loc, sizeof loc, p)) break;
-        std::string f(fn), l(loc);
-        while (!f.empty() && f.back() == '\n') f.pop_back();
-        while (!l.empty() && l.back() == '\n') l.pop_back();
+        std::ostringstream a;
+        a << "0x" << std::hex << items[j].second;
+        argv.push_back(a.str());
+      }
+      std::istringstream lines(run_capture(argv));
+      std::string f, l;
+      for (size_t j = start; j < end; ++j) {
+        if (!std::getline(lines, f) || !std::getline(lines, l)) break;
         if (const size_t d = l.find(" (discriminator"); d != std::string::npos) l.resize(d);
         out[items[j].first] = shorten_function(f) + " at " + shorten_path(l);
       }
-      pclose(p);
     }
   }
   return out;

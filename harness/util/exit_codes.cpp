@@ -18,6 +18,7 @@ std::string_view exit_code_name(ExitCode c) {
     case ExitCode::kNondeterministic: return "nondeterministic";
     case ExitCode::kViolation: return "violation";
     case ExitCode::kRegression: return "regression";
+    case ExitCode::kUnknown: return "unknown";
   }
   return "unknown";
 }

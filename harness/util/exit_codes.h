@@ -22,6 +22,7 @@ enum class ExitCode : int {
   kNondeterministic = 76,  // a replay diverged from its recording
   kViolation = 77,         // an invariant or linearizability violation was found
   kRegression = 78,        // compare: the candidate regressed against the baseline
+  kUnknown = 79,           // a checker ran out of budget: nothing was proven either way
 };
 
 constexpr int to_int(ExitCode c) { return static_cast<int>(c); }

@@ -49,7 +49,7 @@ constexpr ExitCode exit_code_for(Outcome o) {
   switch (o) {
     case Outcome::kOk: return ExitCode::kOk;
     case Outcome::kViolation: return ExitCode::kViolation;
-    case Outcome::kUnknown: return ExitCode::kViolation;
+    case Outcome::kUnknown: return ExitCode::kUnknown;
     case Outcome::kCrash: return ExitCode::kCrash;
     case Outcome::kTimeout: return ExitCode::kTimeout;
     case Outcome::kOom: return ExitCode::kOom;
