@@ -68,7 +68,7 @@ void abort_on_failure(const MapTargetInfo& target, const Program& program, const
   if (run.outcome == Outcome::kOk || run.outcome == Outcome::kUnknown) return;
   std::fprintf(stderr, "==CONTEND== %s on %s: %u threads x %llu ops\n", std::string(outcome_name(run.outcome)).c_str(),
                target.name.c_str(), program.spec.threads, static_cast<unsigned long long>(program.spec.ops_per_thread));
-  std::fputs(describe_threads(program.labels).c_str(), stderr);
+  std::fputs(describe_program(program).c_str(), stderr);
   for (const auto& v : run.violations) std::fprintf(stderr, "  [%s] %s\n", v.kind.c_str(), v.detail.c_str());
   if (run.violations.empty()) std::fprintf(stderr, "  %s\n", run.detail.c_str());
   std::fprintf(stderr, "SUMMARY: contend %s (%s)\nreplay: contend replay --target %s <crash file>\n",

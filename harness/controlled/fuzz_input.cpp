@@ -9,7 +9,8 @@ DecodeLimits decode_limits_for(const MapTargetInfo& target) {
   const MapContract& c = target.contract;
   return DecodeLimits{.max_threads = c.concurrent_ops ? kDecodedMaxThreads : 1,
                       .erase = c.concurrent_erase,
-                      .iterate = c.iterate_under_writes && c.cheap_iteration};
+                      .iterate = c.iterate_under_writes && c.cheap_iteration,
+                      .post_iterate = c.cheap_iteration};
 }
 
 ControlledRun run_decoded(const MapTargetInfo& target, const DecodedInput& input, const ControlledRunOptions& opts) {

@@ -34,13 +34,21 @@ class Shrinker {
   const ControlledRunOptions& opts_;
 };
 
-DecodedInput with(std::vector<std::vector<Op>> ops, std::vector<uint8_t> schedule) {
-  DecodedInput d;
-  d.program = program_from_ops(std::move(ops));
-  d.schedule = std::move(schedule);
-  d.header_bytes = 1 + d.program.total_ops();
-  return d;
-}
+// A candidate: these parallel ops under `schedule`, with the init spec (and so the init and post
+// parts) of the input being minimized.
+struct Candidates {
+  std::vector<uint8_t> init_spec;
+  bool post_iterate = true;
+  DecodedInput operator()(std::vector<std::vector<Op>> ops, std::vector<uint8_t> schedule) const {
+    DecodedInput d;
+    d.program = program_from_ops(std::move(ops));
+    apply_init_spec(d.program, init_spec, post_iterate);
+    d.schedule = std::move(schedule);
+    d.init_spec = init_spec;
+    d.header_bytes = 1 + d.program.parallel_ops() + init_spec.size();
+    return d;
+  }
+};
 
 // Drops thread `drop`, renumbering the owner of later threads' private keys.
 std::vector<std::vector<Op>> without_thread(const std::vector<std::vector<Op>>& ops, std::size_t drop) {
@@ -83,7 +91,9 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
                               const ControlledRunOptions& opts) {
   Shrinker sh(target, opts);
   MinimizeResult res;
-  DecodedInput cur = decode_program(input, decode_limits_for(target));
+  const DecodeLimits limits = decode_limits_for(target);
+  DecodedInput cur = decode_program(input, limits);
+  const Candidates with{cur.init_spec, limits.post_iterate};
   res.input.assign(input.begin(), input.end());
   res.kind = sh.kind_of(cur);
   res.failed = !res.kind.empty();
@@ -152,7 +162,7 @@ MinimizeResult minimize_input(const MapTargetInfo& target, std::span<const uint8
       if (sh.still_fails(cand, res.kind)) cur = std::move(cand), progress = true;
     }
   }
-  res.input = encode_program(cur.program, cur.schedule);
+  res.input = encode_program(cur.program, cur.schedule, cur.init_spec);
   res.decoded = std::move(cur);
   res.preemptions = res.decoded.schedule.size() / 2;
   res.executions = sh.executions;
@@ -235,7 +245,7 @@ ExitCode minimize_file(const std::string& path, const std::string& target, std::
       << " bytes) in " << m.executions << " executions\nfails as: " << m.kind << "\nscenario: " << p.spec.threads
       << " threads x " << p.spec.ops_per_thread << " ops (" << effective_ops(p) << " non-size ops), "
       << m.preemptions << " preemption decisions\n";
-  out << describe_threads(p.labels) << "replay: contend replay --target " << t->name << " --trace " << out_path << "\n";
+  out << describe_program(p) << "replay: contend replay --target " << t->name << " --trace " << out_path << "\n";
   return ExitCode::kOk;
 }
 
