@@ -224,12 +224,7 @@ nlohmann::json serve_job(const nlohmann::json& job) {
   mo.fork_each = true;
   const auto m = minimize_scenario(*target, a->program, *schedule, kind, mo);
   if (!m.failed) return {{"replayed", true}, {"minimized", false}};
-  ScheduleArtifact min = *a;
-  min.program = m.program;
-  min.spec = m.program.spec;
-  min.schedule = sched::encode_token(m.schedule);
-  min.detail = m.run.detail.substr(0, 600);
-  min.minimized = true;
+  const ScheduleArtifact min = minimized_artifact(*a, m);
   return {{"replayed", true},        {"minimized", true},           {"artifact", to_json(min)},
           {"run", to_json(m.run)},   {"executions", m.executions},  {"budget_spent", m.budget_spent}};
 }

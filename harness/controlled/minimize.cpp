@@ -198,12 +198,7 @@ ExitCode minimize_artifact(const std::string& path, std::string out_path, std::o
     err << "error: " << path << " did not fail the same way again: nothing to minimize\n";
     return ExitCode::kNondeterministic;
   }
-  ScheduleArtifact min = *a;
-  min.program = m.program;
-  min.spec = m.program.spec;
-  min.schedule = sched::encode_token(m.schedule);
-  min.detail = m.run.detail.substr(0, 600);
-  min.minimized = true;
+  const ScheduleArtifact min = minimized_artifact(*a, m);
   if (out_path.empty()) {
     const bool sched_ext = path.size() > 6 && path.compare(path.size() - 6, 6, ".sched") == 0;
     out_path = sched_ext ? path.substr(0, path.size() - 6) + ".min.sched" : path + ".min";

@@ -233,6 +233,15 @@ bool pass(Minimizer& m, Case& cur) {
 
 }  // namespace
 
+ScheduleArtifact minimized_artifact(ScheduleArtifact a, const ScenarioMinimizeResult& m) {
+  a.program = m.program;
+  a.spec = m.program.spec;
+  a.schedule = sched::encode_token(m.schedule);
+  a.detail = m.run.detail.substr(0, 600);
+  a.minimized = true;
+  return a;
+}
+
 ScenarioMinimizeResult minimize_scenario(const MapTargetInfo& target, const Program& program,
                                          const sched::Schedule& schedule, const std::string& kind,
                                          const ScenarioMinimizeOptions& opts) {

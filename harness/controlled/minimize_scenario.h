@@ -22,6 +22,7 @@
 #include <string>
 
 #include "controlled/controlled_map_run.h"
+#include "controlled/schedule_artifact.h"
 #include "sched/schedule.h"
 
 namespace contend {
@@ -44,6 +45,9 @@ struct ScenarioMinimizeResult {
   uint64_t executions = 0;  // candidate executions
   bool budget_spent = false;
 };
+
+// `a` with the minimized scenario and schedule of `m` (m.failed must hold).
+ScheduleArtifact minimized_artifact(ScheduleArtifact a, const ScenarioMinimizeResult& m);
 
 ScenarioMinimizeResult minimize_scenario(const MapTargetInfo& target, const Program& program,
                                          const sched::Schedule& schedule, const std::string& kind,

@@ -9,45 +9,21 @@
 
 #include <array>
 #include <atomic>
-#include <mutex>
-#include <unordered_map>
 
-#include "targets/map_target.h"
+#include "targets/detail/locked_unordered_map.h"
 
 namespace contend {
 
-class CanaryCarriedStateMap {
+class CanaryCarriedStateMap : public detail::LockedUnorderedMap {
  public:
   static constexpr MapContract kContract{};
   static constexpr std::size_t kSlots = 400;
 
-  bool insert(Key k, Value v) {
-    std::lock_guard g(mu_);
-    return map_.try_emplace(k, v).second;
-  }
-  bool erase(Key k) {
-    std::lock_guard g(mu_);
-    return map_.erase(k) != 0;
-  }
-  std::optional<Value> find(Key k) const {
-    std::lock_guard g(mu_);
-    auto it = map_.find(k);
-    if (it == map_.end()) return std::nullopt;
-    return it->second;
-  }
   Value add(Key k, Value d) {
     Value& staged = staging_[slot()];
     staged = d;
     std::lock_guard g(mu_);
     return map_[k] += staged;
-  }
-  void for_each(Visitor fn) const {
-    std::lock_guard g(mu_);
-    for (const auto& [k, v] : map_) fn(k, v);
-  }
-  std::size_t size() const {
-    std::lock_guard g(mu_);
-    return map_.size();
   }
 
  private:
@@ -72,8 +48,6 @@ class CanaryCarriedStateMap {
   }
 
   const uint64_t id_ = next_id();
-  mutable std::mutex mu_;
-  std::unordered_map<Key, Value> map_;
   std::array<Value, kSlots> staging_{};
 };
 

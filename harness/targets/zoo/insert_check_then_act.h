@@ -3,15 +3,12 @@
 // new key both succeed and the first value is lost. Fixed: try_emplace under one acquisition.
 #pragma once
 
-#include <mutex>
-#include <unordered_map>
-
-#include "targets/map_target.h"
+#include "targets/detail/locked_unordered_map.h"
 
 namespace contend::zoo {
 
 template <bool kBug>
-class InsertCheckThenAct {
+class InsertCheckThenAct : public detail::LockedUnorderedMap {
  public:
   static constexpr MapContract kContract{};
 
@@ -25,36 +22,9 @@ class InsertCheckThenAct {
       map_[k] = v;
       return true;
     } else {
-      std::lock_guard g(mu_);
-      return map_.try_emplace(k, v).second;
+      return LockedUnorderedMap::insert(k, v);
     }
   }
-  bool erase(Key k) {
-    std::lock_guard g(mu_);
-    return map_.erase(k) != 0;
-  }
-  std::optional<Value> find(Key k) const {
-    std::lock_guard g(mu_);
-    auto it = map_.find(k);
-    if (it == map_.end()) return std::nullopt;
-    return it->second;
-  }
-  Value add(Key k, Value d) {
-    std::lock_guard g(mu_);
-    return map_[k] += d;
-  }
-  void for_each(Visitor fn) const {
-    std::lock_guard g(mu_);
-    for (const auto& [k, v] : map_) fn(k, v);
-  }
-  std::size_t size() const {
-    std::lock_guard g(mu_);
-    return map_.size();
-  }
-
- private:
-  mutable std::mutex mu_;
-  std::unordered_map<Key, Value> map_;
 };
 
 }  // namespace contend::zoo
