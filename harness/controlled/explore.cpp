@@ -281,7 +281,8 @@ Result<RunResult> explore(const MapTargetInfo& target, const MapMixSpec& spec, c
                               120);
     if (reply.ok() && !(*reply)["replayed"].get<bool>()) {
       const ControlledRun fresh = controlled_run_from_json((*reply)["run"]);
-      fresh_replay = {{"found_in_process", failure_kind(st.failure->run)}, {"fresh_process", failure_kind(fresh)}};
+      fresh_replay = {{"found_in_process", failure_kind(st.failure->run)},
+                      {"fresh_process", fresh.outcome == Outcome::kOk ? "ok" : failure_kind(fresh)}};
       notes.push_back(
           "scenario " + std::to_string(st.failure->scenario) + ", interleaving " +
           std::to_string(st.failure->interleaving) + " failed (" + failure_kind(st.failure->run) +

@@ -4,12 +4,14 @@
 // binary; it can also be called directly with the same arguments.
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
 #include <sstream>
 #include <cstdlib>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
+#include "controlled/clean_process.h"
 #include "controlled/explore.h"
 #include "controlled/minimize.h"
 #include "controlled/pool_replay.h"
@@ -61,11 +63,15 @@ void print_failure(std::ostream& out, const RunResult& r) {
   }
   out << f["scenario_text"].get<std::string>();
   const std::string artifact = f["artifact"].get<std::string>();
-  ReplayOptions ro;
-  ro.trace = true;
-  std::ostringstream trace, err;
-  (void)replay_artifact(artifact, ro, trace, err);
-  const std::string text = trace.str();
+  // Replayed in a forked child: the failure may have corrupted this process.
+  const auto j = run_json_in_child([&] {
+    ReplayOptions ro;
+    ro.trace = true;
+    std::ostringstream trace, err;
+    (void)replay_artifact(artifact, ro, trace, err);
+    return nlohmann::json{{"run", to_json(ControlledRun{})}, {"text", trace.str()}};
+  });
+  const std::string text = j.value("text", std::string());
   const auto at = text.find("\ninterleaving:\n");
   if (at != std::string::npos) {
     const std::string t = text.substr(at + 1, text.find("\noutcome:", at + 1) - at - 1);
@@ -90,6 +96,15 @@ int run_explore(const Options& o, bool preset_given) {
   for (const auto& name : names) {
     auto t = reg.lookup_map(name);
     if (!t.ok()) return report(t.error());
+    // Like `run`: --out names a file for one target, a directory for several; by default
+    // results/runs/<time>-<pid>/explore-<target>.json. Checked before any time is spent.
+    std::string out = o.out;
+    if (out.empty()) out = "results/runs/" + stamp + "/explore-" + name + ".json";
+    else if (names.size() > 1 || out.back() == '/') out += "/explore-" + name + ".json";
+    const std::string out_dir = std::filesystem::path(out).parent_path().string();
+    if (auto st = check_writable_dir(out_dir.empty() ? "." : out_dir); !st.ok()) {
+      return report(io_error("--out " + out + ": " + st.error().message, "pass a writable --out"));
+    }
     auto plan = plan_for_contract(*spec, **t, /*controlled=*/true);  // never outside its contract
     if (!plan.ok()) return report(plan.error());
     for (const auto& n : plan->notes) std::cout << "   note: " << n << "\n";
@@ -129,14 +144,11 @@ int run_explore(const Options& o, bool preset_given) {
               << static_cast<int>(c["points_per_execution"].get<double>()) << " points and "
               << c["switches_per_execution"].get<double>() << " switches per execution\n   outcome: "
               << outcome_name(r->outcome) << "\n";
+    // The result first: printing the trace replays the failure, which a target that corrupted
+    // this process's heap could crash.
+    if (auto st = write_result_file(out, *r); !st.ok()) return report(st.error());
     if (r->outcome != Outcome::kOk) print_failure(std::cout, *r);
     else std::cout << "   no failure found in this budget (not a proof: a longer --duration explores more scenarios)\n";
-    // Like `run`: --out names a file for one target, a directory for several; by default
-    // results/runs/<time>/explore-<target>.json.
-    std::string out = o.out;
-    if (out.empty()) out = "results/runs/" + stamp + "/explore-" + name + ".json";
-    else if (names.size() > 1 || out.back() == '/') out += "/explore-" + name + ".json";
-    if (auto st = write_result_file(out, *r); !st.ok()) return report(st.error());
     std::cout << "   result: " << out << "\n";
     if (outcome_severity(r->outcome) > worst_sev) {
       worst_sev = outcome_severity(r->outcome);

@@ -48,13 +48,14 @@ bool key_can_exist(const MapMixSpec& spec, Key k) {
   return k < spec.key_space;
 }
 
-ThreadInvariants::ThreadInvariants(const MapMixSpec& spec, uint32_t thread, ViolationLog& log)
+ThreadInvariants::ThreadInvariants(const MapMixSpec& spec, uint32_t thread, ViolationLog& log, bool sequential)
     : spec_(spec),
       thread_(thread),
       log_(log),
       values_(spec.private_keys),
       present_(spec.private_keys),
-      counter_seen_(spec.counter_keys) {}
+      counter_seen_(spec.counter_keys),
+      who_(sequential ? "init/post" : "T" + std::to_string(thread)) {}
 
 // Each thread keeps the first kKeepPerKind records of each kind and only counts the rest, so the
 // shared log's first slots show every kind of failure, not one kind repeated.
@@ -65,7 +66,7 @@ void ThreadInvariants::report(const char* kind, Key k, const std::string& detail
     log_.count_only();
     return;
   }
-  log_.add(kind, thread_, &k, "T" + std::to_string(thread_) + ": " + detail);
+  log_.add(kind, thread_, &k, who_ + ": " + detail);
 }
 
 std::optional<Value> ThreadInvariants::shadow(uint32_t i) const {
@@ -119,7 +120,7 @@ void ThreadInvariants::counter_add(Key k, Value delta, Value result) {
 
 void ThreadInvariants::report_runaway(std::size_t visited) {
   log_.add("iterate-runaway", thread_, nullptr,
-           "T" + std::to_string(thread_) + ": iteration visited more than " + std::to_string(visited) +
+           who_ + ": iteration visited more than " + std::to_string(visited) +
                " elements, twice as many as can exist: it was looping over a corrupted structure");
 }
 

@@ -32,7 +32,9 @@ namespace contend {
 // share lines.
 class alignas(detail::kCacheLine) ThreadInvariants {
  public:
-  ThreadInvariants(const MapMixSpec& spec, uint32_t thread, ViolationLog& log);
+  // `sequential`: the slot of a program's init and post parts (runner/program_execution.h),
+  // named "init/post" in messages instead of "T<thread>".
+  ThreadInvariants(const MapMixSpec& spec, uint32_t thread, ViolationLog& log, bool sequential = false);
 
   // Inline region tests: most operations touch shared keys, which only the linearizability
   // check can judge, so the common case costs one compare.
@@ -76,6 +78,7 @@ class alignas(detail::kCacheLine) ThreadInvariants {
   Shadow<uint8_t> present_;   // private shadow presence
   Shadow<Value> counter_seen_;
   std::map<std::string, uint32_t> kept_per_kind_;  // so one flood cannot hide other kinds
+  std::string who_;                                 // "T1", or "init/post"
   Value added_total_ = 0;
 };
 

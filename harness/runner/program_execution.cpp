@@ -30,7 +30,7 @@ ProgramExecution::ProgramExecution(const MapTargetInfo& target, const Program& p
     : target_(target), program_(program), log_(log), map_(target.make()), history_(make_recorder(program)),
       scratch_(program.threads() + 1) {
   inv_.reserve(program.threads() + 1);
-  for (uint32_t t = 0; t <= program.threads(); ++t) inv_.emplace_back(program.spec, t, log);
+  for (uint32_t t = 0; t <= program.threads(); ++t) inv_.emplace_back(program.spec, t, log, t == program.threads());
 }
 
 ProgramExecution::~ProgramExecution() = default;
