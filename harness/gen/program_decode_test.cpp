@@ -31,14 +31,18 @@ void expect_valid(const DecodedInput& d, std::size_t input_size) {
         EXPECT_EQ(private_owner(op.key), t);   // private keys only by their owner
       } else if (op.kind != OpKind::kIterate && op.kind != OpKind::kSize) {
         EXPECT_LT(op.key, p.spec.key_space);  // with an init part: its keys 0-2 or the 3 after it
-        if (d.init_spec.empty()) EXPECT_LT(op.key, kDecodedKeySpace);
+        if (d.init_spec.empty()) {
+          EXPECT_LT(op.key, kDecodedKeySpace);
+        }
       }
     }
   }
   // The init part inserts keys inside the key space; the post part ends with size().
   for (const Op& op : p.init) EXPECT_LT(op.key, p.spec.key_space);
   EXPECT_EQ(p.init.empty(), d.init_spec.empty());
-  if (!p.post.empty()) EXPECT_EQ(p.post.back().kind, OpKind::kSize);
+  if (!p.post.empty()) {
+    EXPECT_EQ(p.post.back().kind, OpKind::kSize);
+  }
 }
 
 // requirement: no input is rejected, including the empty one (decodes to 1 thread x 1 op).
