@@ -99,14 +99,11 @@ Program make_program(const MapMixSpec& spec) {
   Program p;
   p.spec = spec;
   p.ops.resize(spec.threads);
-  p.labels.resize(spec.threads);
   for (uint32_t t = 0; t < spec.threads; ++t) {
     OpStream stream(spec, t);
-    for (uint64_t i = 0; i < spec.ops_per_thread; ++i) {
-      p.ops[t].push_back(stream.next());
-      p.labels[t].push_back(op_label(p.ops[t].back()));
-    }
+    for (uint64_t i = 0; i < spec.ops_per_thread; ++i) p.ops[t].push_back(stream.next());
   }
+  finish_program(p);
   return p;
 }
 

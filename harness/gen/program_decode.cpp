@@ -146,15 +146,14 @@ Program program_from_ops(std::vector<std::vector<Op>> ops) {
   spec.weights = {};
   for (uint32_t t = 0; t < ops.size(); ++t) {
     CONTEND_CHECK(ops[t].size() == spec.ops_per_thread) << "every thread runs the same number of ops";
-    p.labels.emplace_back();
     for (std::size_t i = 0; i < ops[t].size(); ++i) {
       Op& op = ops[t][i];
       if (op.kind == OpKind::kInsert) op.arg = insert_value(t, i);
       spec.weights[static_cast<int>(op.kind)] += 1;
-      p.labels[t].push_back(op_label(op));
     }
   }
   p.ops = std::move(ops);
+  finish_program(p);
   return p;
 }
 

@@ -4,10 +4,12 @@
 // buckets; skip_last drops the last bucket's chain (the seeded sequential bug).
 #pragma once
 
+#include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
-#include "gen/op.h"
+#include "targets/map_target.h"
 
 namespace contend::zoo::detail {
 
@@ -52,6 +54,53 @@ class GrowingTable {
 
   Buckets buckets = Buckets(16);
   std::size_t count = 0;
+};
+
+// The map both growth bugs wrap around a GrowingTable, every operation under one mutex.
+// Derived::grow(lock) grows the table once an insert left it more than 3/4 full; it gets the
+// held lock (and may drop and retake it).
+template <class Derived>
+class LockedGrowingMap {
+ public:
+  bool insert(Key k, Value v) {
+    std::unique_lock g(mu_);
+    if (!t_.insert(k, v)) return false;
+    if (t_.needs_growth()) static_cast<Derived*>(this)->grow(g);
+    return true;
+  }
+  bool erase(Key k) {
+    std::lock_guard g(mu_);
+    return t_.erase(k);
+  }
+  std::optional<Value> find(Key k) const {
+    std::lock_guard g(mu_);
+    if (const Value* v = t_.find(k)) return *v;
+    return std::nullopt;
+  }
+  Value add(Key k, Value d) {
+    std::unique_lock g(mu_);
+    if (Value* v = t_.find(k)) return *v += d;
+    t_.insert(k, d);
+    if (t_.needs_growth()) static_cast<Derived*>(this)->grow(g);
+    return d;
+  }
+  void for_each(Visitor fn) const {
+    std::lock_guard g(mu_);
+    for (const auto& b : t_.buckets) {
+      for (const auto& [k, v] : b) fn(k, v);
+    }
+  }
+  // Elements in the buckets (what for_each visits).
+  std::size_t size() const {
+    std::lock_guard g(mu_);
+    std::size_t n = 0;
+    for (const auto& b : t_.buckets) n += b.size();
+    return n;
+  }
+
+ protected:
+  mutable std::mutex mu_;
+  mutable GrowingTable t_;
 };
 
 }  // namespace contend::zoo::detail
